@@ -1,0 +1,52 @@
+import picomatch from 'picomatch';
+import { RE2JS } from 're2js';
+import { LinearMatcher, NativeMatcher, type Matcher } from './matcher.js';
+import type { RuleDefinition } from './rule-schema.js';
+import type { Severity } from './types.js';
+
+export interface CompiledRule {
+  definition: RuleDefinition;
+  id: string;
+  severity: Severity;
+  keywords: string[];
+  matchers: Matcher[];
+  /** Tests on the secret that mark it as a placeholder. */
+  placeholders: Array<(secret: string) => boolean>;
+  /** Whether the rule applies to a path; absent when it applies everywhere. */
+  appliesTo?: (path: string) => boolean;
+}
+
+/**
+ * Built-in rules compile to V8 regexes; users' rules to a linear-time engine (see matcher.ts).
+ * Throws with a message naming the problem; callers add the file and rule.
+ */
+export function compileRule(definition: RuleDefinition, engine: 'native' | 'linear'): CompiledRule {
+  const sources = Array.isArray(definition.regex) ? definition.regex : [definition.regex];
+  const matchers = sources.map((source) =>
+    engine === 'native' ? new NativeMatcher(source, definition.flags) : new LinearMatcher(source, definition.flags),
+  );
+  const placeholders = definition.placeholders.map((source) => {
+    if (engine === 'native') {
+      const regex = new RegExp(source, 'i');
+      return (secret: string) => regex.test(secret);
+    }
+    const regex = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+    return (secret: string) => regex.matcher(secret).find();
+  });
+  return {
+    definition,
+    id: definition.id,
+    severity: definition.severity,
+    keywords: definition.keywords.map((k) => k.toLowerCase()),
+    matchers,
+    placeholders,
+    appliesTo: pathFilter(definition.paths, definition.excludePaths),
+  };
+}
+
+function pathFilter(include?: string[], exclude?: string[]): ((path: string) => boolean) | undefined {
+  if (!include?.length && !exclude?.length) return undefined;
+  const included = include?.length ? picomatch(include, { dot: true }) : () => true;
+  const excluded = exclude?.length ? picomatch(exclude, { dot: true }) : () => false;
+  return (path) => included(path) && !excluded(path);
+}

@@ -1,0 +1,222 @@
+import type { CompiledRule } from './compile-rule.js';
+import { entropyOk } from './secret-checks.js';
+import { fingerprintOf } from './fingerprint.js';
+import { isSuppressed } from './inline-ignore.js';
+import { LineIndex } from './line-index.js';
+import { whyNotAKey } from './not-a-key.js';
+import { KeywordPrefilter } from './prefilter.js';
+import { redact } from './redact.js';
+import type { Chunk, Finding } from './types.js';
+
+/** How far around a keyword a rule's regex may look: keys and their keywords stand close together. */
+const WINDOW = 1024;
+/** How much of a long line a snippet keeps on each side of the secret. */
+const SNIPPET_CONTEXT = 60;
+
+export interface Allowlist {
+  /** Exact values that are never reported. */
+  values: ReadonlySet<string>;
+  /** Tests on the secret (users' patterns, compiled linear-time). */
+  patterns: ReadonlyArray<(secret: string) => boolean>;
+}
+
+export interface DetectorOptions {
+  rules: CompiledRule[];
+  /** Keys printed in vendor documentation: known samples, not leaks. */
+  samples: ReadonlySet<string>;
+  allowlist?: Allowlist;
+  /** Print secrets in clear in snippets and previews (the user's explicit choice). */
+  showSecrets?: boolean;
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  start: number;
+  end: number;
+  secretStart: number;
+  secretEnd: number;
+  secret: string;
+}
+
+/** The raw secret of a finding, kept out of the finding object so that no reporter can serialise it by accident. */
+const secrets = new WeakMap<Finding, string>();
+
+export function secretOf(finding: Finding): string | undefined {
+  return secrets.get(finding);
+}
+
+/** The rule engine: chunk in, findings out. Knows nothing of files or git. */
+export class Detector {
+  private readonly prefilter: KeywordPrefilter;
+  private readonly rulesByKeyword = new Map<string, CompiledRule[]>();
+
+  constructor(private readonly options: DetectorOptions) {
+    for (const rule of options.rules) {
+      for (const keyword of rule.keywords) {
+        const list = this.rulesByKeyword.get(keyword) ?? [];
+        if (!list.includes(rule)) list.push(rule);
+        this.rulesByKeyword.set(keyword, list);
+      }
+    }
+    // The prefilter reports the longest keyword at a position (`api_key=`, not `api_key`): a hit must also
+    // wake the rules of every keyword that is a prefix of it.
+    const keywords = [...this.rulesByKeyword.keys()];
+    for (const keyword of keywords) {
+      const rules = this.rulesByKeyword.get(keyword)!;
+      for (const shorter of keywords) {
+        if (shorter !== keyword && keyword.startsWith(shorter)) {
+          for (const rule of this.rulesByKeyword.get(shorter)!) if (!rules.includes(rule)) rules.push(rule);
+        }
+      }
+    }
+    this.prefilter = new KeywordPrefilter(keywords);
+  }
+
+  get rules(): readonly CompiledRule[] {
+    return this.options.rules;
+  }
+
+  detect(chunk: Chunk): Finding[] {
+    const windows = this.windowsAroundKeywords(chunk);
+    if (windows.size === 0) return [];
+    const candidates: Candidate[] = [];
+    for (const [rule, ranges] of windows) {
+      for (const [from, to] of ranges) this.collect(rule, chunk.text, from, to, candidates);
+    }
+    const kept = this.resolveOverlaps(candidates.filter((c) => this.isKey(c)));
+    return this.toFindings(chunk, kept);
+  }
+
+  /** For each rule whose keyword occurs, the merged stretches of text around its hits. */
+  private windowsAroundKeywords(chunk: Chunk): Map<CompiledRule, Array<[number, number]>> {
+    const { text } = chunk;
+    const windows = new Map<CompiledRule, Array<[number, number]>>();
+    for (const hit of this.prefilter.hits(text)) {
+      const rules = this.rulesByKeyword.get(hit.keyword);
+      if (!rules) continue;
+      const from = boundedLineStart(text, hit.offset);
+      const to = boundedLineEnd(text, hit.offset + hit.keyword.length);
+      for (const rule of rules) {
+        if (rule.appliesTo && !rule.appliesTo(chunk.origin.path)) continue;
+        const ranges = windows.get(rule) ?? [];
+        const last = ranges[ranges.length - 1];
+        if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+        else ranges.push([from, to]);
+        windows.set(rule, ranges);
+      }
+    }
+    return windows;
+  }
+
+  private collect(rule: CompiledRule, text: string, from: number, to: number, into: Candidate[]): void {
+    const slice = text.slice(from, to);
+    for (const matcher of rule.matchers) {
+      for (const m of matcher.matchAll(slice)) {
+        if (m.secretEnd <= m.secretStart) continue;
+        into.push({
+          rule,
+          start: from + m.start,
+          end: from + m.end,
+          secretStart: from + m.secretStart,
+          secretEnd: from + m.secretEnd,
+          secret: slice.slice(m.secretStart, m.secretEnd),
+        });
+      }
+    }
+  }
+
+  /** The filters of the pipeline that need only the secret: samples, placeholders, allowlist, entropy. */
+  private isKey(candidate: Candidate): boolean {
+    const { secret, rule } = candidate;
+    if (this.options.samples.has(secret)) return false;
+    const allow = this.options.allowlist;
+    if (allow && (allow.values.has(secret) || allow.patterns.some((test) => test(secret)))) return false;
+    if (whyNotAKey(secret)) return false;
+    if (rule.placeholders.some((test) => test(secret))) return false;
+    return entropyOk(secret, rule.definition);
+  }
+
+  /** One key is one finding, under the most specific rule: higher priority first, then the longer secret. */
+  private resolveOverlaps(candidates: Candidate[]): Candidate[] {
+    const ordered = [...candidates].sort(
+      (a, b) =>
+        b.rule.definition.priority - a.rule.definition.priority ||
+        b.secretEnd - b.secretStart - (a.secretEnd - a.secretStart) ||
+        a.secretStart - b.secretStart,
+    );
+    const kept: Candidate[] = [];
+    for (const c of ordered) {
+      if (!kept.some((k) => c.secretStart < k.secretEnd && k.secretStart < c.secretEnd)) kept.push(c);
+    }
+    return kept.filter((c) => c.rule.definition.report).sort((a, b) => a.secretStart - b.secretStart);
+  }
+
+  private toFindings(chunk: Chunk, kept: Candidate[]): Finding[] {
+    if (kept.length === 0) return [];
+    const index = new LineIndex(chunk.text);
+    const findings: Finding[] = [];
+    for (const c of kept) {
+      const lineIdx = index.lineIndexAt(c.secretStart);
+      const lineText = index.lineText(lineIdx);
+      const previous = lineIdx > 0 ? index.lineText(lineIdx - 1) : undefined;
+      if (isSuppressed(c.rule.id, lineText, previous)) continue;
+      const lineStart = index.lineStart(lineIdx);
+      const column = c.secretStart - lineStart + 1;
+      const onLine = kept.filter((k) => index.lineIndexAt(k.secretStart) === lineIdx);
+      const definition = c.rule.definition;
+      const finding: Finding = {
+        ruleId: c.rule.id,
+        title: definition.title,
+        severity: c.rule.severity,
+        ...(definition.vendor ? { vendor: definition.vendor } : {}),
+        ...(definition.keyType ? { keyType: definition.keyType } : {}),
+        message: definition.title,
+        remediation: definition.remediation,
+        location: {
+          ...chunk.origin,
+          line: chunk.lineNumbers?.[lineIdx] ?? lineIdx + 1,
+          column,
+          endColumn: column + c.secret.length,
+        },
+        snippet: this.snippet(lineText, lineStart, c, onLine),
+        preview: this.options.showSecrets ? c.secret : redact(c.secret),
+        fingerprint: fingerprintOf(c.rule.id, c.secret),
+      };
+      secrets.set(finding, c.secret);
+      findings.push(finding);
+    }
+    return findings;
+  }
+
+  /** The line around the secret, with every secret found on it redacted (not just this finding's). */
+  private snippet(line: string, lineStart: number, focus: Candidate, onLine: Candidate[]): string {
+    let text = '';
+    let cursor = 0;
+    let focusAt = 0;
+    for (const c of onLine) {
+      const start = c.secretStart - lineStart;
+      const end = Math.min(c.secretEnd - lineStart, line.length);
+      if (start < cursor) continue;
+      text += line.slice(cursor, start);
+      if (c === focus) focusAt = text.length;
+      text += this.options.showSecrets ? c.secret : redact(c.secret);
+      cursor = end;
+    }
+    text += line.slice(cursor);
+    const from = Math.max(0, focusAt - SNIPPET_CONTEXT);
+    const to = Math.min(text.length, focusAt + SNIPPET_CONTEXT * 2);
+    return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;
+  }
+}
+
+function boundedLineStart(text: string, offset: number): number {
+  const limit = Math.max(0, offset - WINDOW);
+  for (let i = offset - 1; i >= limit; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return limit;
+}
+
+function boundedLineEnd(text: string, offset: number): number {
+  const limit = Math.min(text.length, offset + WINDOW);
+  for (let i = offset; i < limit; i++) if (text.charCodeAt(i) === 10) return i;
+  return limit;
+}

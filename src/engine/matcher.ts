@@ -1,0 +1,65 @@
+import { RE2JS } from 're2js';
+
+/** One match of a rule's pattern: the whole match and the `secret` group, as offsets into the text. */
+export interface Match {
+  start: number;
+  end: number;
+  secretStart: number;
+  secretEnd: number;
+}
+
+export interface Matcher {
+  matchAll(text: string): Iterable<Match>;
+}
+
+/**
+ * Built-in rules run on V8's backtracking engine: they are ours, reviewed, and each is tested on its examples.
+ * The `d` flag gives the offsets of the named group.
+ */
+export class NativeMatcher implements Matcher {
+  private readonly regex: RegExp;
+
+  constructor(source: string, flags: string) {
+    this.regex = new RegExp(source, `${flags}gd`);
+    if (!/\(\?<secret>/.test(source)) throw new Error('the pattern has no named group "secret"');
+  }
+
+  *matchAll(text: string): Iterable<Match> {
+    const regex = new RegExp(this.regex);
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      const span = m.indices?.groups?.secret;
+      if (!span) continue;
+      yield { start: m.index, end: m.index + m[0].length, secretStart: span[0], secretEnd: span[1] };
+    }
+  }
+}
+
+/**
+ * Users' rules run on RE2JS, a linear-time engine: a pattern from a config file must not be able to hang a scan
+ * with catastrophic backtracking, whatever it says.
+ */
+export class LinearMatcher implements Matcher {
+  private readonly regex: RE2JS;
+
+  constructor(source: string, flags: string) {
+    let bits = 0;
+    if (flags.includes('i')) bits |= RE2JS.CASE_INSENSITIVE;
+    if (flags.includes('m')) bits |= RE2JS.MULTILINE;
+    if (flags.includes('s')) bits |= RE2JS.DOTALL;
+    this.regex = RE2JS.compile(source, bits);
+    if (!('secret' in this.regex.namedGroups())) throw new Error('the pattern has no named group "secret"');
+  }
+
+  *matchAll(text: string): Iterable<Match> {
+    const matcher = this.regex.matcher(text);
+    let from = 0;
+    while (from <= text.length && matcher.find(from)) {
+      const start = matcher.start();
+      const end = matcher.end();
+      const secretStart = matcher.start('secret');
+      if (secretStart >= 0) yield { start, end, secretStart, secretEnd: matcher.end('secret') };
+      from = end > start ? end : end + 1;
+    }
+  }
+}

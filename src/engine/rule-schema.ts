@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * The rule format, shared by the built-in packs in rules/ and by custom rules in a user's config.
+ * A rule is data: nothing in it runs as code.
+ */
+export const ruleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'rule ids are lower-case words joined by dashes'),
+    title: z.string().min(1),
+    description: z.string().default(''),
+    severity: z.enum(['error', 'warning', 'info']),
+    vendor: z.string().optional(),
+    keyType: z
+      .object({ kind: z.enum(['secret', 'public']), mode: z.enum(['live', 'test']).optional() })
+      .optional(),
+    /** Lower-case strings one of which must be in the text before the regex runs. */
+    keywords: z.array(z.string().min(2)).min(1),
+    /** One pattern, or several alternatives; each has a named group `secret`. */
+    regex: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    /** Regex flags beyond the ones the engine sets (only `i`, `m` and `s`). */
+    flags: z.string().regex(/^[ims]*$/, 'flags may be i, m and s').default(''),
+    /** Minimum Shannon entropy (bits per character) of the secret. */
+    entropy: z.number().min(0).max(8).optional(),
+    /** The secret must hold at least one digit: rejects words and identifiers. */
+    requireDigit: z.boolean().default(false),
+    /** Patterns that, when they match the secret, mark it as a placeholder rather than a key. */
+    placeholders: z.array(z.string()).default([]),
+    /**
+     * Whether a match is reported. Public-key rules say false: they claim their text so that no vaguer rule
+     * (a generic `apiKey: "…"`) reports a public key, and report nothing themselves.
+     */
+    report: z.boolean().default(true),
+    /** When two rules claim overlapping text, the higher priority keeps it (the most specific rule). */
+    priority: z.number().int().default(0),
+    /** Globs (relative to the scan root) the rule is limited to, and globs it never applies to. */
+    paths: z.array(z.string()).optional(),
+    excludePaths: z.array(z.string()).optional(),
+    remediation: z.string().default('Remove the key from the code, load it from an environment variable or a secret manager, and rotate it.'),
+    examples: z
+      .object({ leaks: z.array(z.string()).default([]), quiet: z.array(z.string()).default([]) })
+      .default({ leaks: [], quiet: [] }),
+  })
+  .strict();
+
+export type RuleDefinition = z.infer<typeof ruleSchema>;
+
+/** A file in rules/: one vendor or family, its rules, and the samples its documentation prints. */
+export const rulePackSchema = z
+  .object({
+    vendor: z.string().optional(),
+    source: z.string().optional(),
+    /** Keys printed in the vendor's documentation: they appear in many READMEs and are not leaks. */
+    samples: z.array(z.string()).default([]),
+    rules: z.array(ruleSchema).min(1),
+  })
+  .strict();
+
+export type RulePack = z.infer<typeof rulePackSchema>;

@@ -1,0 +1,59 @@
+/** Shared vocabulary of the detection pipeline: chunks in, findings out. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Severity order, most severe first; `never` is only a fail-on threshold. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+
+/** Where a chunk of text came from. Sources fill it; nothing after them knows git. */
+export interface Origin {
+  /** Path relative to the scan root, with forward slashes; `<stdin>` for standard input. */
+  path: string;
+  commit?: string;
+  author?: string;
+  date?: string;
+}
+
+export interface Chunk {
+  origin: Origin;
+  text: string;
+  /**
+   * Line number in the original file of each line of `text`, when the chunk is not a whole file
+   * (the added lines of a diff). Absent: line N of the text is line N of the file.
+   */
+  lineNumbers?: readonly number[];
+}
+
+export interface Location {
+  path: string;
+  line: number;
+  column: number;
+  endColumn: number;
+  commit?: string;
+  author?: string;
+  date?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  vendor?: string;
+  /** What kind of key this is, when the rule knows. */
+  keyType?: { kind: 'secret' | 'public'; mode?: 'live' | 'test' };
+  message: string;
+  remediation: string;
+  location: Location;
+  /** The matched line with the secret replaced by its preview, trimmed around it. */
+  snippet: string;
+  /** A redacted preview, such as `sk_live_…4f2a`. */
+  preview: string;
+  /** SHA-256 over rule id and secret: stable when the line moves. */
+  fingerprint: string;
+  /** Context labels of the file the finding stands in (client-side, test, docs…). */
+  context?: string[];
+}

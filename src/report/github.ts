@@ -1,0 +1,22 @@
+import type { Severity } from '../engine/types.js';
+import type { Reporter } from './reporter.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Escaping of GitHub workflow commands: data and property values differ (properties also escape `:` and `,`). */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** GitHub Actions annotations: one `::error file=…,line=…::…` workflow command per finding. */
+export const githubReporter: Reporter = (result) =>
+  result.findings
+    .map((f) => {
+      const { path, line, column, endColumn } = f.location;
+      const props = `file=${escapeProperty(path)},line=${line},endLine=${line},col=${column},endColumn=${endColumn},title=${escapeProperty(`keyward: ${f.title}`)}`;
+      return `::${COMMAND[f.severity]} ${props}::${escapeData(`${f.message} (${f.preview}, ${f.ruleId}). ${f.remediation}`)}\n`;
+    })
+    .join('');

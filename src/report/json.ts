@@ -1,0 +1,22 @@
+import type { Reporter } from './reporter.js';
+import { countBySeverity } from './summary.js';
+
+/** Machine output: findings (redacted), skipped files and totals. */
+export const jsonReporter: Reporter = (result, context) =>
+  `${JSON.stringify(
+    {
+      tool: { name: 'keyward', version: context.version },
+      findings: result.findings,
+      skipped: result.skipped,
+      summary: {
+        findings: result.findings.length,
+        bySeverity: countBySeverity(result.findings),
+        filesScanned: result.filesScanned,
+        bytesScanned: result.bytesScanned,
+        filesSkipped: result.skipped.length,
+        durationMs: Math.round(result.durationMs),
+      },
+    },
+    null,
+    2,
+  )}\n`;

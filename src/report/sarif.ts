@@ -1,0 +1,87 @@
+import type * as Sarif from 'sarif';
+import type { Severity } from '../engine/types.js';
+import type { Reporter } from './reporter.js';
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+/** GitHub code scanning ranks security results by this property (0–10). */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.9', warning: '5.0', info: '2.0' };
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning reads it: rules with help text in tool.driver.rules, results with
+ * relative URIs against %SRCROOT%, and partialFingerprints that survive the line moving.
+ */
+export const sarifReporter: Reporter = (result, context) => {
+  const rules = [...context.rules];
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const log: Sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'keyward',
+            version: context.version,
+            informationUri: 'https://github.com/keyward/keyward',
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              name: rule.definition.title.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase()),
+              shortDescription: { text: rule.definition.title },
+              fullDescription: { text: rule.definition.description || rule.definition.title },
+              help: {
+                text: rule.definition.remediation,
+                markdown: `**${rule.definition.title}**\n\n${rule.definition.description}\n\n**What to do:** ${rule.definition.remediation}`,
+              },
+              defaultConfiguration: { level: LEVEL[rule.severity] },
+              properties: {
+                tags: ['security', 'secret', ...(rule.definition.vendor ? [rule.definition.vendor] : [])],
+                precision: rule.definition.entropy === undefined ? 'high' : 'medium',
+                'security-severity': SECURITY_SEVERITY[rule.severity],
+              },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${process.cwd().replace(/\\/g, '/')}/` } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: result.skipped.map((s) => ({
+              level: 'note' as const,
+              message: { text: `skipped: ${s.reason}${s.detail ? ` (${s.detail})` : ''}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(s.path), uriBaseId: '%SRCROOT%' } } }],
+            })),
+          },
+        ],
+        results: result.findings.map((f) => ({
+          ruleId: f.ruleId,
+          ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId)! } : {}),
+          level: LEVEL[f.severity],
+          message: { text: `${f.message} (${f.preview}). ${f.remediation}` },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeUri(f.location.path), uriBaseId: '%SRCROOT%' },
+                region: {
+                  startLine: f.location.line,
+                  startColumn: f.location.column,
+                  endColumn: f.location.endColumn,
+                  snippet: { text: f.snippet },
+                },
+              },
+            },
+          ],
+          partialFingerprints: { 'keyward/v1': f.fingerprint },
+          ...(f.location.commit
+            ? { properties: { commit: f.location.commit, author: f.location.author, date: f.location.date } }
+            : {}),
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+/** A relative path as a URI reference: each segment percent-encoded, slashes kept. */
+function encodeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}

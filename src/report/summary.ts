@@ -1,0 +1,31 @@
+import type { Finding, Severity } from '../engine/types.js';
+import { severityRank } from '../engine/types.js';
+import type { SkippedFile } from '../sources/read-file.js';
+import type { FailOn } from './reporter.js';
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function countSkipped(skipped: SkippedFile[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
+  return counts;
+}
+
+/** Whether a finding reaches the failing severity (and so makes the exit code 1). */
+export function failsOn(finding: Finding, failOn: FailOn): boolean {
+  return failOn !== 'never' && severityRank(finding.severity) >= severityRank(failOn);
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+}

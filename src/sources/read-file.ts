@@ -1,0 +1,57 @@
+import { open } from 'node:fs/promises';
+
+export type SkipReason = 'binary' | 'too-large' | 'unreadable' | 'symlink' | 'not-a-file';
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  detail?: string;
+}
+
+/** Bytes looked at for a NUL to call a file binary, as git does. */
+const BINARY_SNIFF = 8000;
+
+export type ReadResult = { text: string; bytes: number } | { skip: SkipReason; detail?: string };
+
+/**
+ * Reads a file as text for scanning, or says why not: too large, binary (a NUL byte), or unreadable.
+ * UTF-16 files (with a byte-order mark) are decoded; invalid UTF-8 is decoded with replacement characters,
+ * which keeps every ASCII key intact.
+ */
+export async function readTextFile(absolutePath: string, maxBytes: number): Promise<ReadResult> {
+  let handle;
+  try {
+    handle = await open(absolutePath, 'r');
+  } catch (error) {
+    return { skip: 'unreadable', detail: errorCode(error) };
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { skip: 'not-a-file' };
+    if (stat.size > maxBytes) return { skip: 'too-large', detail: `${stat.size} bytes` };
+    const buffer = await handle.readFile();
+    return decode(buffer);
+  } catch (error) {
+    return { skip: 'unreadable', detail: errorCode(error) };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+export function decode(buffer: Buffer): ReadResult {
+  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
+    return { text: buffer.subarray(2).toString('utf16le'), bytes: buffer.length };
+  }
+  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
+    const body = buffer.subarray(2, buffer.length - (buffer.length % 2));
+    const swapped = Buffer.from(body);
+    swapped.swap16();
+    return { text: swapped.toString('utf16le'), bytes: buffer.length };
+  }
+  if (buffer.subarray(0, BINARY_SNIFF).includes(0)) return { skip: 'binary' };
+  return { text: buffer.toString('utf8'), bytes: buffer.length };
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}

@@ -1,0 +1,78 @@
+import { stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import { GitignoreRules } from './gitignore.js';
+import type { SkippedFile } from './read-file.js';
+
+export interface WalkOptions {
+  /** Folder that reported paths are relative to (the working directory). */
+  cwd: string;
+  /** Whether the config ignores a file (absolute path in). */
+  isIgnored: (absolutePath: string) => boolean;
+  /** Extra fast-glob patterns to prune, relative to each root (never broader than `isIgnored`). */
+  pruneGlobs?: string[];
+  onSkip: (skipped: SkippedFile) => void;
+}
+
+export interface WalkedFile {
+  absolutePath: string;
+  /** Relative to `cwd`, forward slashes. */
+  path: string;
+}
+
+/**
+ * Lists the files to scan under each root: a folder is walked with fast-glob, honouring its .gitignore files
+ * (nested ones too) and never entering .git; a file named on the command line is scanned even if ignored,
+ * as eslint and gitleaks do. Symlinks are not followed (a loop cannot trap the walk): they are reported as skipped.
+ */
+export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGenerator<WalkedFile> {
+  const seen = new Set<string>();
+  for (const root of roots) {
+    const absoluteRoot = resolve(options.cwd, root);
+    const info = await stat(absoluteRoot).catch(() => undefined);
+    if (!info) {
+      options.onSkip({ path: displayPath(options.cwd, absoluteRoot), reason: 'unreadable', detail: 'no such file or folder' });
+      continue;
+    }
+    if (!info.isDirectory()) {
+      if (!seen.has(absoluteRoot)) yield { absolutePath: absoluteRoot, path: displayPath(options.cwd, absoluteRoot) };
+      seen.add(absoluteRoot);
+      continue;
+    }
+    const gitignoreFiles = await fg('**/.gitignore', {
+      cwd: absoluteRoot,
+      dot: true,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+      ignore: ['**/.git/**', '**/node_modules/**'],
+    });
+    const gitignore = new GitignoreRules(absoluteRoot, gitignoreFiles);
+    const entries = fg.stream('**/*', {
+      cwd: absoluteRoot,
+      dot: true,
+      onlyFiles: false,
+      markDirectories: false,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+      objectMode: true,
+      ignore: ['**/.git', '**/.git/**', ...gitignore.globs(), ...(options.pruneGlobs ?? [])],
+    });
+    for await (const raw of entries) {
+      const entry = raw as unknown as fg.Entry;
+      if (entry.dirent.isDirectory()) continue;
+      if (gitignore.ignores(entry.path)) continue;
+      const absolutePath = resolve(absoluteRoot, entry.path);
+      if (options.isIgnored(absolutePath) || seen.has(absolutePath)) continue;
+      seen.add(absolutePath);
+      const path = displayPath(options.cwd, absolutePath);
+      if (entry.dirent.isSymbolicLink()) options.onSkip({ path, reason: 'symlink' });
+      else if (!entry.dirent.isFile()) options.onSkip({ path, reason: 'not-a-file' });
+      else yield { absolutePath, path };
+    }
+  }
+}
+
+export function displayPath(cwd: string, absolutePath: string): string {
+  const rel = relative(cwd, absolutePath) || '.';
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}

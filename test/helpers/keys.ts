@@ -1,0 +1,45 @@
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A random body of the right shape, with at least one digit and one letter (as real keys have). */
+export function randomAlnum(length: number): string {
+  for (;;) {
+    let out = '';
+    for (let i = 0; i < length; i++) out += ALNUM[randomInt(ALNUM.length)];
+    if (length < 4 || (/\d/.test(out) && /[A-Za-z]/.test(out))) return out;
+  }
+}
+
+export function randomHex(length: number): string {
+  for (;;) {
+    const out = randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+    if (/\d/.test(out) && /[a-f]/.test(out)) return out;
+  }
+}
+
+export function randomBase64(length: number): string {
+  for (;;) {
+    const out = randomBytes(length).toString('base64').replace(/[+/=]/g, '').slice(0, length);
+    if (out.length === length && /\d/.test(out)) return out;
+  }
+}
+
+/** Fills `{{rand:N}}`, `{{hex:N}}`, `{{b64:N}}` and `{{uuid}}` in a rule example with fresh random values. */
+export function expandTemplate(text: string): string {
+  return text.replace(/\{\{(rand|hex|b64):(\d+)\}\}|\{\{uuid\}\}/g, (_, kind: string | undefined, n: string | undefined) => {
+    if (!kind) return randomUUID();
+    const length = Number(n);
+    return kind === 'rand' ? randomAlnum(length) : kind === 'hex' ? randomHex(length) : randomBase64(length);
+  });
+}
+
+export const key = {
+  smartpayLive: () => `sk_live_${randomAlnum(24)}`,
+  smartpayTest: () => `sk_test_${randomAlnum(24)}`,
+  smartpayPublic: () => `pk_live_${randomAlnum(24)}`,
+  accelebitLive: () => `smtgw_sk_live_${randomAlnum(32)}`,
+  accelebitTest: () => `smtgw_sk_test_${randomAlnum(32)}`,
+  accelebitPublic: () => `smtgw_pk_${randomAlnum(24)}`,
+  opaque: () => randomHex(32),
+};

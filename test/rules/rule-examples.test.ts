@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../../src/scan/create-detector.js';
+import { detectIn, detectorWith } from '../helpers/detector.js';
+import { expandTemplate } from '../helpers/keys.js';
+
+/**
+ * Every rule proves itself on its own examples (gitleaks' habit): each `leaks` line gives exactly one finding,
+ * under this rule; each `quiet` line gives no finding of this rule. Random key bodies are generated per run.
+ */
+const detector = detectorWith();
+const { packs } = builtinRules();
+
+describe.each(packs.map((pack) => [pack.file, pack] as const))('%s', (_file, pack) => {
+  for (const rule of pack.rules) {
+    describe(rule.id, () => {
+      it('has examples', () => {
+        expect(rule.examples.leaks.length + rule.examples.quiet.length).toBeGreaterThan(0);
+        if (rule.report) expect(rule.examples.leaks.length).toBeGreaterThan(0);
+      });
+      for (const example of rule.examples.leaks) {
+        it(`finds: ${example}`, () => {
+          const findings = detectIn(expandTemplate(example), 'src/example.txt', detector);
+          expect(findings.map((f) => f.ruleId)).toEqual([rule.id]);
+        });
+      }
+      for (const example of rule.examples.quiet) {
+        it(`stays quiet on: ${example}`, () => {
+          const findings = detectIn(expandTemplate(example), 'src/example.txt', detector);
+          expect(findings.map((f) => f.ruleId)).not.toContain(rule.id);
+        });
+      }
+    });
+  }
+});
+
+describe('the rule packs', () => {
+  it('give every rule a unique id', () => {
+    const ids = packs.flatMap((pack) => pack.rules.map((rule) => rule.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('list the vendor documentation samples as samples, so none is reported', () => {
+    const samples = packs.flatMap((pack) => pack.samples);
+    for (const sample of ['sk_test_Ho1BrYTcg3gAX4vTKk1taz', 'pk_test_PCLEGPw9RrKIAlRcK504Bj', 'sk_live_abc123xyz789']) {
+      expect(samples).toContain(sample);
+      expect(detectIn(`key = "${sample}"`)).toEqual([]);
+    }
+  });
+});

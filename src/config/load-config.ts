@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { RE2JS } from 're2js';
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { compileRule } from '../engine/compile-rule.js';
@@ -66,8 +67,19 @@ export function parseConfigText(text: string, file: string, knownRuleIds: Readon
   return parsed.data;
 }
 
-/** Custom rules must compile on the linear engine, with a `secret` group; say which rule and line if not. */
+/**
+ * Custom rules and allowlist patterns must compile on the linear engine (rules with a `secret` group);
+ * say which entry and line if not.
+ */
 function checkCustomRules(config: Config, doc: Document, lines: LineCounter, file: string): void {
+  config.allowlist.patterns.forEach((pattern, index) => {
+    try {
+      RE2JS.compile(pattern);
+    } catch (error) {
+      const line = lineOf(doc, lines, ['allowlist', 'patterns', index]);
+      throw new ConfigError(file, line, `allowlist.patterns[${index}]: ${(error as Error).message}`);
+    }
+  });
   config.customRules.forEach((rule, index) => {
     try {
       compileRule(rule, 'linear');

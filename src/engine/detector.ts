@@ -5,6 +5,7 @@ import { isSuppressed } from './inline-ignore.js';
 import { LineIndex } from './line-index.js';
 import { whyNotAKey } from './not-a-key.js';
 import { KeywordPrefilter } from './prefilter.js';
+import { WindowFinder } from './window-finder.js';
 import { redact } from './redact.js';
 import type { Chunk, Finding } from './types.js';
 
@@ -91,11 +92,12 @@ export class Detector {
   private windowsAroundKeywords(chunk: Chunk): Map<CompiledRule, Array<[number, number]>> {
     const { text } = chunk;
     const windows = new Map<CompiledRule, Array<[number, number]>>();
+    const finder = new WindowFinder(text, WINDOW);
     for (const hit of this.prefilter.hits(text)) {
       const rules = this.rulesByKeyword.get(hit.keyword);
       if (!rules) continue;
-      const from = boundedLineStart(text, hit.offset);
-      const to = boundedLineEnd(text, hit.offset + hit.keyword.length);
+      const from = finder.startFor(hit.offset);
+      const to = finder.endFor(hit.offset + hit.keyword.length);
       for (const rule of rules) {
         if (rule.appliesTo && !rule.appliesTo(chunk.origin.path)) continue;
         const ranges = windows.get(rule) ?? [];
@@ -207,16 +209,4 @@ export class Detector {
     const to = Math.min(text.length, focusAt + SNIPPET_CONTEXT * 2);
     return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;
   }
-}
-
-function boundedLineStart(text: string, offset: number): number {
-  const limit = Math.max(0, offset - WINDOW);
-  for (let i = offset - 1; i >= limit; i--) if (text.charCodeAt(i) === 10) return i + 1;
-  return limit;
-}
-
-function boundedLineEnd(text: string, offset: number): number {
-  const limit = Math.min(text.length, offset + WINDOW);
-  for (let i = offset; i < limit; i++) if (text.charCodeAt(i) === 10) return i;
-  return limit;
 }

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { secretOf } from '../../src/engine/detector.js';
+import { fingerprintOf } from '../../src/engine/fingerprint.js';
+import { detectIn, detectorWith } from '../helpers/detector.js';
+import { key } from '../helpers/keys.js';
+
+describe('Detector', () => {
+  it('reports an Accelebit key once, never a second sk_live_ finding for its tail', () => {
+    const secret = key.accelebitLive();
+    const findings = detectIn(`curl -H "X-API-Key: ${secret}" https://api.gateway.accelebit.com/v1/payments`);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.ruleId).toBe('accelebit-live-secret-key');
+  });
+
+  it('gives a vendor key in a Bearer header to the vendor rule, not the generic bearer rule', () => {
+    const findings = detectIn(`-H "Authorization: Bearer ${key.smartpayLive()}"`);
+    expect(findings.map((f) => f.ruleId)).toEqual(['smartpay-live-secret-key']);
+  });
+
+  it('lets a public key claim its text so that a generic rule does not report it', () => {
+    expect(detectIn(`const apiKey = "${key.smartpayPublic()}";`)).toEqual([]);
+    expect(detectIn(`ACCELEBIT_API_KEY=${key.accelebitPublic()}`)).toEqual([]);
+  });
+
+  it('reports line and column (1-based, CRLF files included) and the severity of the rule', () => {
+    const secret = key.smartpayTest();
+    const findings = detectIn(`// config\r\n\r\nconst k =   "${secret}";\r\n`);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.location).toMatchObject({ line: 3, column: 14, endColumn: 14 + secret.length });
+    expect(findings[0]!.severity).toBe('warning');
+  });
+
+  it('maps lines through lineNumbers when the chunk is the added lines of a diff', () => {
+    const detector = detectorWith();
+    const findings = detector.detect({
+      origin: { path: 'a.ts', commit: 'abc' },
+      text: `first\nkey = "${key.smartpayLive()}"\n`,
+      lineNumbers: [10, 42],
+    });
+    expect(findings[0]!.location).toMatchObject({ line: 42, commit: 'abc' });
+  });
+
+  it('never puts the secret in the finding, and keeps it retrievable for explicit use', () => {
+    const secret = key.smartpayLive();
+    const [finding] = detectIn(`const a = "${secret}"; const b = "${secret}";`);
+    expect(JSON.stringify(finding)).not.toContain(secret.slice(8));
+    expect(finding!.preview).toBe(`sk_live_…${secret.slice(-4)}`);
+    expect(secretOf(finding!)).toBe(secret);
+  });
+
+  it('redacts every secret on the line in the snippet, not only the reported one', () => {
+    const a = key.smartpayLive();
+    const b = key.accelebitLive();
+    const findings = detectIn(`pair("${a}", "${b}")`);
+    expect(findings).toHaveLength(2);
+    for (const f of findings) {
+      expect(f.snippet).not.toContain(a.slice(8));
+      expect(f.snippet).not.toContain(b.slice(14));
+    }
+  });
+
+  it('shows secrets in clear only when asked', () => {
+    const secret = key.smartpayLive();
+    const [finding] = detectIn(`k = "${secret}"`, 'a.py', detectorWith({}, { showSecrets: true }));
+    expect(finding!.preview).toBe(secret);
+    expect(finding!.snippet).toContain(secret);
+  });
+
+  it('fingerprints rule and secret, not the position', () => {
+    const secret = key.smartpayLive();
+    const [first] = detectIn(`k = "${secret}"`);
+    const [moved] = detectIn(`\n\n\n    other = 1; k = "${secret}"`);
+    expect(first!.fingerprint).toBe(moved!.fingerprint);
+    expect(first!.fingerprint).toBe(fingerprintOf('smartpay-live-secret-key', secret));
+  });
+
+  it('honours keyward-ignore on the line and keyward-ignore-next-line above it, with or without rule ids', () => {
+    const s = key.smartpayLive;
+    expect(detectIn(`k = "${s()}" // keyward-ignore`)).toEqual([]);
+    expect(detectIn(`# keyward-ignore-next-line\nk = "${s()}"`)).toEqual([]);
+    expect(detectIn(`k = "${s()}" // keyward-ignore: smartpay-live-secret-key`)).toEqual([]);
+    expect(detectIn(`k = "${s()}" // keyward-ignore: generic-api-key`)).toHaveLength(1);
+    expect(detectIn(`# keyward-ignore-next-line\n\nk = "${s()}"`)).toHaveLength(1);
+  });
+
+  it('skips allowlisted values and patterns from the config, and rules switched off or re-graded', () => {
+    const secret = key.smartpayLive();
+    expect(detectIn(`k = "${secret}"`, 'a.ts', detectorWith({ allowlist: { values: [secret] } }))).toEqual([]);
+    expect(detectIn(`k = "${secret}"`, 'a.ts', detectorWith({ allowlist: { patterns: ['^sk_live_'] } }))).toEqual([]);
+    expect(detectIn(`k = "${secret}"`, 'a.ts', detectorWith({ rules: { 'smartpay-live-secret-key': 'off' } }))).toEqual([]);
+    const [regraded] = detectIn(`k = "${secret}"`, 'a.ts', detectorWith({ rules: { 'smartpay-live-secret-key': 'info' } }));
+    expect(regraded!.severity).toBe('info');
+  });
+
+  it('runs custom rules from the config in the same format', () => {
+    const detector = detectorWith({
+      customRules: [
+        {
+          id: 'acme-token',
+          title: 'Acme token',
+          severity: 'error',
+          keywords: ['acme_'],
+          regex: '(?P<secret>acme_[a-z0-9]{20})',
+        },
+      ],
+    });
+    const findings = detectIn('token: acme_0a1b2c3d4e5f6a7b8c9d', 'x.yml', detector);
+    expect(findings.map((f) => f.ruleId)).toEqual(['acme-token']);
+    expect(findings[0]!.preview).toBe('acme_…8c9d');
+  });
+
+  it('finds a key in a 50 MB single-line minified file, near its end', () => {
+    const secret = key.smartpayLive();
+    const filler = 'var a=function(b){return b*2},c="apiKey"+d;'.repeat(1_200_000);
+    const findings = detectIn(`${filler}var k="${secret}";${filler.slice(0, 1000)}`, 'dist/app.min.js');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.location.line).toBe(1);
+    expect(findings[0]!.snippet.length).toBeLessThan(300);
+  });
+
+  it('finds nothing in text with no rule keyword', () => {
+    expect(detectIn('export const add = (a: number, b: number) => a + b;\n'.repeat(1000))).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { LinearMatcher, NativeMatcher } from '../../src/engine/matcher.js';
+
+describe('LinearMatcher (users’ rules)', () => {
+  it('gives the offsets of the secret group, with (?P<name>) and (?<name>) syntax', () => {
+    for (const source of ['key=(?P<secret>[a-z0-9]+)', 'key=(?<secret>[a-z0-9]+)']) {
+      expect([...new LinearMatcher(source, '').matchAll('x key=abc123 key=def')]).toEqual([
+        { start: 2, end: 12, secretStart: 6, secretEnd: 12 },
+        { start: 13, end: 20, secretStart: 17, secretEnd: 20 },
+      ]);
+    }
+  });
+
+  it('rejects a pattern with no secret group', () => {
+    expect(() => new LinearMatcher('key=[a-z]+', '')).toThrow(/secret/);
+  });
+
+  it('runs a catastrophic-backtracking pattern in linear time', () => {
+    // On a backtracking engine this pattern takes exponential time on this input; the vitest timeout guards it.
+    const matcher = new LinearMatcher('(?P<secret>(a+)+)$', '');
+    const text = `${'a'.repeat(30_000)}!`;
+    expect([...matcher.matchAll(text)]).toEqual([]);
+  }, 10_000);
+});
+
+describe('NativeMatcher (built-in rules)', () => {
+  it('finds every match and the secret group', () => {
+    const matcher = new NativeMatcher('id_(?<secret>\\d+)', '');
+    expect([...matcher.matchAll('id_1 id_22')].map((m) => [m.secretStart, m.secretEnd])).toEqual([
+      [3, 4],
+      [8, 10],
+    ]);
+  });
+});

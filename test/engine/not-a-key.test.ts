@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isRepetitive, whyNotAKey } from '../../src/engine/not-a-key.js';
+import { key, randomAlnum, randomHex } from '../helpers/keys.js';
+
+describe('whyNotAKey', () => {
+  it.each([
+    ['sk_test_your_secret_key', 'placeholder'],
+    ['YOUR_API_KEY', 'placeholder'],
+    ['<API_KEY>', 'placeholder'],
+    ['${API_KEY}', 'placeholder'],
+    ['{{ api_key }}', 'placeholder'],
+    ['your_api_key_here', 'placeholder'],
+    ['sk_live_example_key_1234', 'placeholder'],
+    ['sk_live_xxxxxxxxxxxxxxxx', 'redacted'],
+    ['sk_live_…1234', 'redacted'],
+    ['sk_live_...1234', 'redacted'],
+    ['****************', 'redacted'],
+    ['process.env.API_KEY', 'env-lookup'],
+    ['import.meta.env.VITE_KEY', 'env-lookup'],
+    ['os.getenv', 'env-lookup'],
+    ['ENV["API_KEY"]', 'env-lookup'],
+    ['$API_KEY', 'env-lookup'],
+    ['sk_live_aaaaaaaaaaaaaaaa', 'repetitive'],
+    ['sk_live_1234567890123456', 'repetitive'],
+    ['sk_test_abcdefghijklmnop', 'repetitive'],
+    ['sk_test_abababababababab', 'repetitive'],
+  ])('%s is %s', (text, reason) => {
+    expect(whyNotAKey(text)).toBe(reason);
+  });
+
+  it('accepts random keys of every shape', () => {
+    for (let i = 0; i < 200; i++) {
+      for (const secret of [key.smartpayLive(), key.accelebitTest(), randomHex(32), randomAlnum(40)]) {
+        expect(whyNotAKey(secret), secret).toBeUndefined();
+      }
+    }
+  });
+
+  it('isRepetitive is false for random bodies', () => {
+    expect(isRepetitive(randomAlnum(24))).toBe(false);
+  });
+});

@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/package-root.js';
+
+export const CLI = join(packageRoot(), 'dist/src/cli/main.js');
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a subprocess, as a user would (`npm test` builds it first). */
+export function runCli(args: string[], options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv; prefix?: string[] }): CliRun {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
+  const [command, ...rest] = [...(options.prefix ?? []), process.execPath, CLI, ...args];
+  const result = spawnSync(command!, rest, {
+    cwd: options.cwd,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}

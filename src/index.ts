@@ -6,4 +6,4 @@ export { ruleSchema, rulePackSchema } from './engine/rule-schema.js';
 export { loadConfig } from './config/load-config.js';
 export { createDetector, builtinRules } from './scan/create-detector.js';
 export { scanFiles } from './scan/scan-files.js';
-export { REPORTERS } from './report/index.js';
+export { FORMATS, loadReporter } from './report/index.js';

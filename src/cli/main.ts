@@ -2,7 +2,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import { packageVersion } from '../package-root.js';
-import { runScanCommand } from './scan-command.js';
 import { EXIT, UsageError } from './usage-error.js';
 
 function buildProgram(): Command {
@@ -24,6 +23,7 @@ function buildProgram(): Command {
     .option('--show-secrets', 'print secrets in clear (they are redacted otherwise)')
     .option('--no-color', 'plain text output')
     .action(async (paths: string[], options) => {
+      const { runScanCommand } = await import('./scan-command.js');
       process.exitCode = await runScanCommand(paths, options);
     });
   return program;

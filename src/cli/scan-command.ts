@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../config/load-config.js';
 import { packageVersion } from '../package-root.js';
-import { REPORTERS, type Format } from '../report/index.js';
+import { FORMATS, loadReporter, type Format } from '../report/index.js';
 import type { FailOn } from '../report/reporter.js';
 import { failsOn } from '../report/summary.js';
-import { parseSize } from '../config/schema.js';
-import { builtinRuleIds, createDetector } from '../scan/create-detector.js';
+import { parseSize } from '../config/size.js';
+import { resolveConfig } from './resolve-config.js';
+import { createDetector } from '../scan/create-detector.js';
 import { DEFAULT_MAX_FILE_SIZE, scanFiles, scanStdin } from '../scan/scan-files.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { emit, wantsColor } from './output.js';
@@ -21,7 +21,6 @@ export interface ScanCommandOptions {
   color?: boolean;
 }
 
-const FORMATS = Object.keys(REPORTERS);
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
 
 /** `keyward scan [paths…]`: returns the exit code. */
@@ -32,7 +31,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   const roots = paths.length ? paths : ['.'];
   const cwd = process.cwd();
   const firstDir = roots[0] === '-' ? cwd : resolve(cwd, roots[0]!);
-  const { config, baseDir } = loadConfig(options.config, firstDir, builtinRuleIds());
+  const { config, baseDir } = await resolveConfig(options.config, firstDir);
   let maxFileSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (options.maxFileSize) {
     try {
@@ -42,7 +41,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
     }
   }
   const failOn = (options.failOn ?? config.failOn ?? 'warning') as FailOn;
-  const detector = createDetector(config, { showSecrets: options.showSecrets });
+  const detector = await createDetector(config, { showSecrets: options.showSecrets });
 
   let result: ScanResult;
   if (roots.includes('-')) {
@@ -52,7 +51,8 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
     result = await scanFiles(roots, detector, { cwd, ignore: config.ignore, ignoreBase: baseDir, maxFileSize });
   }
 
-  const report = REPORTERS[format](result, {
+  const reporter = await loadReporter(format);
+  const report = reporter(result, {
     rules: detector.rules,
     failOn,
     color: wantsColor(options.color, Boolean(options.output)) && format === 'text',

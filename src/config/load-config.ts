@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { RE2JS } from 're2js';
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { compileRule } from '../engine/compile-rule.js';
 import { ConfigError } from './config-error.js';
-import { CONFIG_FILE_NAMES, configSchema, type Config } from './schema.js';
+import { findConfigFile } from './find-config.js';
+import { configSchema, type Config } from './schema.js';
 
 export interface LoadedConfig {
   config: Config;
@@ -13,20 +14,6 @@ export interface LoadedConfig {
   file?: string;
   /** The folder its relative globs are relative to. */
   baseDir: string;
-}
-
-/** The first `.keyward.yml|.yaml|.json` in `startDir` or a folder above it. */
-export function findConfigFile(startDir: string): string | undefined {
-  let dir = resolve(startDir);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }
 
 /**

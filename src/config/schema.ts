@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ruleSchema } from '../engine/rule-schema.js';
+import { parseSize } from './size.js';
 
 const severityOrOff = z.enum(['off', 'error', 'warning', 'info']);
 
@@ -11,13 +12,6 @@ const size = z.union([
     .regex(/^\d+(?:\.\d+)?\s*(?:B|KB|MB|GB)?$/i, 'a size such as 25MB, 512KB or a number of bytes')
     .transform(parseSize),
 ]);
-
-export function parseSize(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i.exec(text.trim());
-  if (!m) throw new Error(`not a size: ${text}`);
-  const unit = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[(m[2] ?? 'B').toUpperCase() as 'B'];
-  return Math.round(Number(m[1]) * unit);
-}
 
 /**
  * `.keyward.yml` / `.keyward.json`. Data only: nothing in it is evaluated, so a pull request that edits it cannot
@@ -47,5 +41,3 @@ export const configSchema = z
   .strict();
 
 export type Config = z.infer<typeof configSchema>;
-
-export const CONFIG_FILE_NAMES = ['.keyward.yml', '.keyward.yaml', '.keyward.json'] as const;

@@ -1,5 +1,4 @@
-import picomatch from 'picomatch';
-import { RE2JS } from 're2js';
+import { lazyRequire } from '../lazy-require.js';
 import { LinearMatcher, NativeMatcher, type Matcher } from './matcher.js';
 import type { RuleDefinition } from './rule-schema.js';
 import type { Severity } from './types.js';
@@ -30,6 +29,7 @@ export function compileRule(definition: RuleDefinition, engine: 'native' | 'line
       const regex = new RegExp(source, 'i');
       return (secret: string) => regex.test(secret);
     }
+    const { RE2JS } = lazyRequire('re2js') as typeof import('re2js');
     const regex = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
     return (secret: string) => regex.matcher(secret).find();
   });
@@ -46,6 +46,7 @@ export function compileRule(definition: RuleDefinition, engine: 'native' | 'line
 
 function pathFilter(include?: string[], exclude?: string[]): ((path: string) => boolean) | undefined {
   if (!include?.length && !exclude?.length) return undefined;
+  const picomatch = lazyRequire('picomatch') as typeof import('picomatch');
   const included = include?.length ? picomatch(include, { dot: true }) : () => true;
   const excluded = exclude?.length ? picomatch(exclude, { dot: true }) : () => false;
   return (path) => included(path) && !excluded(path);

@@ -1,27 +1,25 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../package-root.js';
-import { rulePackSchema, type RulePack } from './rule-schema.js';
+import type { RulePack } from './rule-schema.js';
 
 export interface LoadedPack extends RulePack {
   /** The file it came from, relative to the package root. */
   file: string;
 }
 
-/** Reads the built-in rule packs: every YAML file in the package's rules/ folder, in name order. */
-export function loadBuiltinPacks(): LoadedPack[] {
-  const dir = join(packageRoot(), 'rules');
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.yml'))
-    .sort()
-    .map((name) => {
-      const file = `rules/${name}`;
-      const parsed = rulePackSchema.safeParse(parse(readFileSync(join(dir, name), 'utf8')));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
-      }
-      return { ...parsed.data, file };
-    });
+/** Where the build writes the validated packs, so that the CLI starts without a YAML parser or a validator. */
+export const COMPILED_RULES = 'dist/rules.json';
+
+/**
+ * The built-in rule packs. The built CLI reads the validated copy the build wrote; tests (running from src/)
+ * read rules/*.yml themselves, so a rule edit never meets a stale copy.
+ */
+export async function loadBuiltinPacks(): Promise<LoadedPack[]> {
+  const compiled = join(packageRoot(), COMPILED_RULES);
+  const runningFromDist = fileURLToPath(import.meta.url).includes(`${'/'}dist${'/'}`);
+  if (runningFromDist && existsSync(compiled)) return JSON.parse(readFileSync(compiled, 'utf8')) as LoadedPack[];
+  const { loadPacksFromYaml } = await import('./load-rule-yaml.js');
+  return loadPacksFromYaml();
 }

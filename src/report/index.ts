@@ -1,12 +1,18 @@
-import { githubReporter } from './github.js';
-import { jsonReporter } from './json.js';
 import type { Reporter } from './reporter.js';
-import { sarifReporter } from './sarif.js';
-import { textReporter } from './text.js';
 
-export const REPORTERS = { text: textReporter, json: jsonReporter, sarif: sarifReporter, github: githubReporter } satisfies Record<
-  string,
-  Reporter
->;
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
 
-export type Format = keyof typeof REPORTERS;
+/** The reporter for a format, loaded on demand (the text reporter's colours are not free to load). */
+export async function loadReporter(format: Format): Promise<Reporter> {
+  switch (format) {
+    case 'text':
+      return (await import('./text.js')).textReporter;
+    case 'json':
+      return (await import('./json.js')).jsonReporter;
+    case 'sarif':
+      return (await import('./sarif.js')).sarifReporter;
+    case 'github':
+      return (await import('./github.js')).githubReporter;
+  }
+}

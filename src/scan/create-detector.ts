@@ -1,28 +1,32 @@
-import { RE2JS } from 're2js';
 import { compileRule, type CompiledRule } from '../engine/compile-rule.js';
 import { Detector } from '../engine/detector.js';
 import { loadBuiltinPacks, type LoadedPack } from '../engine/load-rules.js';
 import type { Config } from '../config/schema.js';
+import { lazyRequire } from '../lazy-require.js';
 
-let builtinCache: { packs: LoadedPack[]; rules: CompiledRule[] } | undefined;
+export interface BuiltinRules {
+  packs: LoadedPack[];
+  rules: CompiledRule[];
+}
 
-/** The built-in packs, parsed and compiled once per process. */
-export function builtinRules(): { packs: LoadedPack[]; rules: CompiledRule[] } {
-  if (!builtinCache) {
-    const packs = loadBuiltinPacks();
-    const rules = packs.flatMap((pack) => pack.rules.map((rule) => compileRule(rule, 'native')));
-    builtinCache = { packs, rules };
-  }
+let builtinCache: Promise<BuiltinRules> | undefined;
+
+/** The built-in packs, loaded and compiled once per process. */
+export function builtinRules(): Promise<BuiltinRules> {
+  builtinCache ??= loadBuiltinPacks().then((packs) => ({
+    packs,
+    rules: packs.flatMap((pack) => pack.rules.map((rule) => compileRule(rule, 'native'))),
+  }));
   return builtinCache;
 }
 
-export function builtinRuleIds(): Set<string> {
-  return new Set(builtinRules().rules.map((rule) => rule.id));
+export async function builtinRuleIds(): Promise<Set<string>> {
+  return new Set((await builtinRules()).rules.map((rule) => rule.id));
 }
 
 /** Built-in rules plus the config's custom rules, with the config's re-grading and switching-off applied. */
-export function createDetector(config: Config, options: { showSecrets?: boolean } = {}): Detector {
-  const { packs, rules: builtin } = builtinRules();
+export async function createDetector(config: Config, options: { showSecrets?: boolean } = {}): Promise<Detector> {
+  const { packs, rules: builtin } = await builtinRules();
   const custom = config.customRules.map((rule) => compileRule(rule, 'linear'));
   const rules: CompiledRule[] = [];
   for (const rule of [...builtin, ...custom]) {
@@ -31,6 +35,7 @@ export function createDetector(config: Config, options: { showSecrets?: boolean 
     rules.push(setting ? { ...rule, severity: setting } : rule);
   }
   const patterns = config.allowlist.patterns.map((source) => {
+    const { RE2JS } = lazyRequire('re2js') as typeof import('re2js');
     const regex = RE2JS.compile(source);
     return (secret: string) => regex.matcher(secret).find();
   });

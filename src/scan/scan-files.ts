@@ -14,8 +14,6 @@ export interface FileScanOptions {
   ignore: string[];
   ignoreBase: string;
   maxFileSize: number;
-  /** Files read at once: enough to keep the disk busy while the detector works. */
-  concurrency?: number;
 }
 
 /** Scans files and folders: walk, read, detect. A file that cannot be read is reported and skipped. */
@@ -32,23 +30,16 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
     return !rel.startsWith('..') && ignored(rel);
   };
 
-  const inFlight = new Set<Promise<void>>();
-  const limit = options.concurrency ?? 16;
   for await (const file of walkFiles(roots, { cwd: options.cwd, isIgnored, onSkip: (s) => skipped.push(s) })) {
-    const task = readTextFile(file.absolutePath, options.maxFileSize).then((read) => {
-      if ('skip' in read) {
-        skipped.push({ path: file.path, reason: read.skip, ...(read.detail ? { detail: read.detail } : {}) });
-        return;
-      }
-      filesScanned++;
-      bytesScanned += read.bytes;
-      findings.push(...detector.detect({ origin: { path: file.path }, text: read.text }));
-    });
-    const tracked = task.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    if (inFlight.size >= limit) await Promise.race(inFlight);
+    const read = readTextFile(file.absolutePath, options.maxFileSize);
+    if ('skip' in read) {
+      skipped.push({ path: file.path, reason: read.skip, ...(read.detail ? { detail: read.detail } : {}) });
+      continue;
+    }
+    filesScanned++;
+    bytesScanned += read.bytes;
+    findings.push(...detector.detect({ origin: { path: file.path }, text: read.text }));
   }
-  await Promise.all(inFlight);
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { findings: sortFindings(findings), skipped, filesScanned, bytesScanned, durationMs: performance.now() - started };
 }

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable' | 'symlink' | 'not-a-file';
 
@@ -18,23 +18,31 @@ export type ReadResult = { text: string; bytes: number } | { skip: SkipReason; d
  * UTF-16 files (with a byte-order mark) are decoded; invalid UTF-8 is decoded with replacement characters,
  * which keeps every ASCII key intact.
  */
-export async function readTextFile(absolutePath: string, maxBytes: number): Promise<ReadResult> {
-  let handle;
+export function readTextFile(absolutePath: string, maxBytes: number): ReadResult {
+  // Synchronous on purpose: files come from the page cache far more often than from disk, and the detector that
+  // follows is synchronous too, so a thread-pool round trip per file costs more than it overlaps.
+  let fd: number;
   try {
-    handle = await open(absolutePath, 'r');
+    fd = openSync(absolutePath, 'r');
   } catch (error) {
     return { skip: 'unreadable', detail: errorCode(error) };
   }
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return { skip: 'not-a-file' };
     if (stat.size > maxBytes) return { skip: 'too-large', detail: `${stat.size} bytes` };
-    const buffer = await handle.readFile();
-    return decode(buffer);
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < stat.size) {
+      const read = readSync(fd, buffer, filled, stat.size - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return decode(buffer.subarray(0, filled));
   } catch (error) {
     return { skip: 'unreadable', detail: errorCode(error) };
   } finally {
-    await handle.close().catch(() => undefined);
+    closeSync(fd);
   }
 }
 

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
-import { findConfigFile, loadConfig } from '../../src/config/load-config.js';
+import { findConfigFile } from '../../src/config/find-config.js';
+import { loadConfig } from '../../src/config/load-config.js';
 import { builtinRuleIds } from '../../src/scan/create-detector.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
-const ids = builtinRuleIds();
+const ids = await builtinRuleIds();
 
 function errorOf(files: Record<string, string>, name: string): ConfigError {
   const root = tempTree(files);

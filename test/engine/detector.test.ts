@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { secretOf } from '../../src/engine/detector.js';
 import { fingerprintOf } from '../../src/engine/fingerprint.js';
-import { detectIn, detectorWith } from '../helpers/detector.js';
+import { defaultDetector, detectIn, detectorWith } from '../helpers/detector.js';
 import { key } from '../helpers/keys.js';
 
 describe('Detector', () => {
@@ -31,7 +31,7 @@ describe('Detector', () => {
   });
 
   it('maps lines through lineNumbers when the chunk is the added lines of a diff', () => {
-    const detector = detectorWith();
+    const detector = defaultDetector;
     const findings = detector.detect({
       origin: { path: 'a.ts', commit: 'abc' },
       text: `first\nkey = "${key.smartpayLive()}"\n`,
@@ -59,9 +59,9 @@ describe('Detector', () => {
     }
   });
 
-  it('shows secrets in clear only when asked', () => {
+  it('shows secrets in clear only when asked', async () => {
     const secret = key.smartpayLive();
-    const [finding] = detectIn(`k = "${secret}"`, 'a.py', detectorWith({}, { showSecrets: true }));
+    const [finding] = detectIn(`k = "${secret}"`, 'a.py', await detectorWith({}, { showSecrets: true }));
     expect(finding!.preview).toBe(secret);
     expect(finding!.snippet).toContain(secret);
   });
@@ -83,17 +83,17 @@ describe('Detector', () => {
     expect(detectIn(`# keyward-ignore-next-line\n\nk = "${s()}"`)).toHaveLength(1);
   });
 
-  it('skips allowlisted values and patterns from the config, and rules switched off or re-graded', () => {
+  it('skips allowlisted values and patterns from the config, and rules switched off or re-graded', async () => {
     const secret = key.smartpayLive();
-    expect(detectIn(`k = "${secret}"`, 'a.ts', detectorWith({ allowlist: { values: [secret] } }))).toEqual([]);
-    expect(detectIn(`k = "${secret}"`, 'a.ts', detectorWith({ allowlist: { patterns: ['^sk_live_'] } }))).toEqual([]);
-    expect(detectIn(`k = "${secret}"`, 'a.ts', detectorWith({ rules: { 'smartpay-live-secret-key': 'off' } }))).toEqual([]);
-    const [regraded] = detectIn(`k = "${secret}"`, 'a.ts', detectorWith({ rules: { 'smartpay-live-secret-key': 'info' } }));
+    expect(detectIn(`k = "${secret}"`, 'a.ts', await detectorWith({ allowlist: { values: [secret] } }))).toEqual([]);
+    expect(detectIn(`k = "${secret}"`, 'a.ts', await detectorWith({ allowlist: { patterns: ['^sk_live_'] } }))).toEqual([]);
+    expect(detectIn(`k = "${secret}"`, 'a.ts', await detectorWith({ rules: { 'smartpay-live-secret-key': 'off' } }))).toEqual([]);
+    const [regraded] = detectIn(`k = "${secret}"`, 'a.ts', await detectorWith({ rules: { 'smartpay-live-secret-key': 'info' } }));
     expect(regraded!.severity).toBe('info');
   });
 
-  it('runs custom rules from the config in the same format', () => {
-    const detector = detectorWith({
+  it('runs custom rules from the config in the same format', async () => {
+    const detector = await detectorWith({
       customRules: [
         {
           id: 'acme-token',

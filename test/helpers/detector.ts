@@ -4,10 +4,13 @@ import type { Finding } from '../../src/engine/types.js';
 import { createDetector } from '../../src/scan/create-detector.js';
 
 /** A detector with the built-in rules and the given config (data, as in .keyward.yml). */
-export function detectorWith(config: unknown = {}, options: { showSecrets?: boolean } = {}): Detector {
+export function detectorWith(config: unknown = {}, options: { showSecrets?: boolean } = {}): Promise<Detector> {
   return createDetector(configSchema.parse(config), options);
 }
 
-export function detectIn(text: string, path = 'src/app.ts', detector = detectorWith()): Finding[] {
+/** The detector with the built-in rules and no config. */
+export const defaultDetector = await detectorWith();
+
+export function detectIn(text: string, path = 'src/app.ts', detector = defaultDetector): Finding[] {
   return detector.detect({ origin: { path }, text });
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../src/scan/create-detector.js';
-import { detectIn, detectorWith } from '../helpers/detector.js';
+import { defaultDetector, detectIn } from '../helpers/detector.js';
 import { expandTemplate } from '../helpers/keys.js';
 
 /**
  * Every rule proves itself on its own examples (gitleaks' habit): each `leaks` line gives exactly one finding,
  * under this rule; each `quiet` line gives no finding of this rule. Random key bodies are generated per run.
  */
-const detector = detectorWith();
-const { packs } = builtinRules();
+const detector = defaultDetector;
+const { packs } = await builtinRules();
 
 describe.each(packs.map((pack) => [pack.file, pack] as const))('%s', (_file, pack) => {
   for (const rule of pack.rules) {

@@ -8,7 +8,7 @@ import { scanFiles } from '../../src/scan/scan-files.js';
 import { key } from '../helpers/keys.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
-const detector = createDetector(configSchema.parse({}));
+const detector = await createDetector(configSchema.parse({}));
 
 function scan(root: string, extra: { ignore?: string[]; maxFileSize?: number; roots?: string[] } = {}) {
   return scanFiles(extra.roots ?? ['.'], detector, {

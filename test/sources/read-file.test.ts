@@ -4,13 +4,13 @@ import { decode, readTextFile } from '../../src/sources/read-file.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
 describe('readTextFile', () => {
-  it('reads text, and says why it skips a binary, too large, missing or non-regular file', async () => {
+  it('reads text, and says why it skips a binary, too large, missing or non-regular file', () => {
     const root = tempTree({ 'a.txt': 'hello', 'b.bin': Buffer.from([1, 2, 0, 3]), 'big.txt': 'x'.repeat(2048) });
-    expect(await readTextFile(join(root, 'a.txt'), 1024)).toEqual({ text: 'hello', bytes: 5 });
-    expect(await readTextFile(join(root, 'b.bin'), 1024)).toEqual({ skip: 'binary' });
-    expect(await readTextFile(join(root, 'big.txt'), 1024)).toMatchObject({ skip: 'too-large' });
-    expect(await readTextFile(join(root, 'gone.txt'), 1024)).toMatchObject({ skip: 'unreadable', detail: 'ENOENT' });
-    expect(await readTextFile(root, 1024)).toMatchObject({ skip: expect.stringMatching(/not-a-file|unreadable/) });
+    expect(readTextFile(join(root, 'a.txt'), 1024)).toEqual({ text: 'hello', bytes: 5 });
+    expect(readTextFile(join(root, 'b.bin'), 1024)).toEqual({ skip: 'binary' });
+    expect(readTextFile(join(root, 'big.txt'), 1024)).toMatchObject({ skip: 'too-large' });
+    expect(readTextFile(join(root, 'gone.txt'), 1024)).toMatchObject({ skip: 'unreadable', detail: 'ENOENT' });
+    expect(readTextFile(root, 1024)).toMatchObject({ skip: expect.stringMatching(/not-a-file|unreadable/) });
   });
 
   it('decodes UTF-16 with a byte-order mark, and invalid UTF-8 without losing ASCII', () => {

@@ -1,0 +1,97 @@
+// npm run bench: builds a corpus of code-like text with keys sprinkled in, scans it with keyward and with
+// secretlint (recommended preset, when installed), and prints throughput side by side.
+// Corpus size: KEYWARD_BENCH_MB (default 200); secretlint's sample: KEYWARD_BENCH_SECRETLINT_MB (default 20). Work files live in bench/work/ (git-ignored) and are reused.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fillerText, projectFiles } from './corpus.mjs';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const work = join(root, 'bench/work');
+const targetMb = Number(process.env.KEYWARD_BENCH_MB ?? 200);
+// secretlint scans about 0.3 MB/s: it gets a smaller sample of the same generator, and keyward is timed on it too.
+const sampleMb = Number(process.env.KEYWARD_BENCH_SECRETLINT_MB ?? 20);
+const cli = join(root, 'dist/src/cli/main.js');
+
+function buildTreeCorpus(dir, megabytes) {
+  const marker = join(dir, '.corpus.json');
+  if (existsSync(marker)) {
+    const meta = JSON.parse(readFileSync(marker, 'utf8'));
+    if (meta.megabytes === megabytes) return meta;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  let files = 0;
+  let leaks = 0;
+  for (let project = 0; bytes < megabytes * 1024 * 1024; project++) {
+    const base = `project-${project}`;
+    for (const file of projectFiles(base, project % 2 === 0)) {
+      write(join(dir, file.path), file.content);
+      leaks += file.leaks.length;
+    }
+    // Most of a real tree is ordinary code with no key in it.
+    for (let i = 0; i < 40; i++) write(join(dir, base, `src/module-${i}.ts`), fillerText(16 * 1024));
+  }
+  function write(path, content) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    bytes += Buffer.byteLength(content);
+    files++;
+  }
+  const meta = { megabytes, bytes, files, leaks };
+  writeFileSync(marker, JSON.stringify(meta));
+  return meta;
+}
+
+function timed(command, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1024 ** 3, ...options });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, result };
+}
+
+const mb = (bytes) => bytes / 1024 / 1024;
+const fmt = (n, digits = 1) => n.toFixed(digits);
+
+function runKeyward(dir) {
+  const run = timed(process.execPath, [cli, 'scan', dir, '--format', 'json', '--fail-on', 'never'], { cwd: work });
+  if (run.result.status !== 0) throw new Error(`keyward failed: ${run.result.stderr}`);
+  return { seconds: run.seconds, findings: JSON.parse(run.result.stdout).summary.findings };
+}
+
+function runSecretlint(dir) {
+  const bin = join(root, 'node_modules/.bin/secretlint');
+  if (!existsSync(bin)) return undefined;
+  const config = join(work, '.secretlintrc.json');
+  const output = join(work, 'secretlint.json');
+  writeFileSync(config, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  const run = timed(bin, [`${dir}/**/*`, '--secretlintrc', config, '--format', 'json', '--output', output], { cwd: work });
+  const findings = JSON.parse(readFileSync(output, 'utf8')).reduce((n, file) => n + file.messages.length, 0);
+  return { seconds: run.seconds, findings };
+}
+
+const row = (tool, corpus, run) =>
+  `| ${tool} | ${fmt(mb(corpus.bytes), 0)} MB, ${corpus.files} files | ${fmt(run.seconds, 2)} | ${fmt(mb(corpus.bytes) / run.seconds)} | ${fmt(corpus.files / run.seconds, 0)} | ${run.findings} |`;
+
+console.log(`keyward bench: corpus of ${targetMb} MB in bench/work/tree, secretlint sample of ${sampleMb} MB in bench/work/sample`);
+const corpus = buildTreeCorpus(join(work, 'tree'), targetMb);
+const sample = buildTreeCorpus(join(work, 'sample'), sampleMb);
+console.log(`corpus: ${corpus.files} files, ${fmt(mb(corpus.bytes))} MB, ${corpus.leaks} planted leaks\n`);
+
+const full = runKeyward('tree');
+const keywardSample = runKeyward('sample');
+const secretlintSample = runSecretlint('sample');
+
+console.log('| tool | corpus | wall s | MB/s | files/s | findings |');
+console.log('|---|---|---:|---:|---:|---:|');
+console.log(row('keyward scan', corpus, full));
+console.log(row('keyward scan', sample, keywardSample));
+if (secretlintSample) console.log(row('secretlint (recommend preset)', sample, secretlintSample));
+else console.log('| secretlint | not installed | | | | |');
+console.log(`\nplanted leaks in the full corpus: ${corpus.leaks}; keyward findings: ${full.findings}`);
+if (secretlintSample) {
+  const ratio = secretlintSample.seconds / keywardSample.seconds;
+  console.log(`throughput vs secretlint on the same sample: ${fmt(ratio)}× (target ≥ 10×)`);
+}

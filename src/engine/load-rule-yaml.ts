@@ -1,0 +1,23 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { packageRoot } from '../package-root.js';
+import type { LoadedPack } from './load-rules.js';
+import { rulePackSchema } from './rule-schema.js';
+
+/** Reads and validates every YAML file in the package's rules/ folder, in name order. */
+export function loadPacksFromYaml(): LoadedPack[] {
+  const dir = join(packageRoot(), 'rules');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yml'))
+    .sort()
+    .map((name) => {
+      const file = `rules/${name}`;
+      const parsed = rulePackSchema.safeParse(parse(readFileSync(join(dir, name), 'utf8')));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
+      }
+      return { ...parsed.data, file };
+    });
+}

@@ -1,8 +1,21 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '../config/config-error.js';
 import { packageVersion } from '../package-root.js';
 import { EXIT, UsageError } from './usage-error.js';
+
+/** The options of every command that reports findings. */
+function withReportOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (default: warning)').choices(['error', 'warning', 'info', 'never']),
+    )
+    .option('-c, --config <file>', 'config file (default: .keyward.yml/.yaml/.json found upward)')
+    .option('--baseline <file>', 'report only findings not in this baseline, and list its stale entries')
+    .option('--show-secrets', 'print secrets in clear (they are redacted otherwise)')
+    .option('--no-color', 'plain text output');
+}
 
 function buildProgram(): Command {
   const program = new Command('keyward')
@@ -11,20 +24,45 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`keyward: ${text.replace(/^error: /, '')}`) });
 
-  program
-    .command('scan')
-    .description('scan files and folders (default: the current folder); "-" reads standard input')
-    .argument('[paths...]', 'files or folders to scan')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'github']).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (default: warning)').choices(['error', 'warning', 'info', 'never']))
-    .option('-c, --config <file>', 'config file (default: .keyward.yml/.yaml/.json found upward from the first path)')
+  withReportOptions(
+    program
+      .command('scan')
+      .description('scan files and folders (default: the current folder); "-" reads standard input')
+      .argument('[paths...]', 'files or folders to scan'),
+  )
     .option('--max-file-size <size>', 'skip files larger than this (default 25MB)')
-    .option('--show-secrets', 'print secrets in clear (they are redacted otherwise)')
-    .option('--no-color', 'plain text output')
+    .option('--staged', 'scan only the lines staged for commit (the pre-commit hook)')
+    .option('--diff <range>', 'scan only the lines a range adds, such as main..HEAD')
     .action(async (paths: string[], options) => {
       const { runScanCommand } = await import('./scan-command.js');
       process.exitCode = await runScanCommand(paths, options);
+    });
+
+  withReportOptions(
+    program
+      .command('history')
+      .description("scan every commit's added lines, on all refs by default")
+      .argument('[repo]', 'repository (default: the current folder)'),
+  )
+    .option('--branch <name>', 'only the history of this branch')
+    .option('--range <A..B>', 'only the commits of a range, such as a pull request')
+    .option('--since <ref|date>', 'only commits after a ref, or since a date')
+    .option('--max-count <n>', 'at most this many commits')
+    .action(async (repo: string | undefined, options) => {
+      const { runHistoryCommand } = await import('./history-command.js');
+      process.exitCode = await runHistoryCommand(repo, options);
+    });
+
+  program
+    .command('baseline')
+    .description("record today's findings so that later scans with --baseline report only new ones")
+    .argument('[paths...]', 'files or folders (or, with --history, the repository)')
+    .option('-o, --output <file>', 'where to write the baseline', '.keyward-baseline.json')
+    .option('-c, --config <file>', 'config file')
+    .option('--history', 'record the findings of the whole git history instead of the working tree')
+    .action(async (paths: string[], options) => {
+      const { runBaselineCommand } = await import('./baseline-command.js');
+      process.exitCode = await runBaselineCommand(paths, options);
     });
   return program;
 }
@@ -37,14 +75,17 @@ async function main(): Promise<void> {
   }
 }
 
+/** Errors users can cause and fix: printed as one line. */
+const USER_ERRORS = new Set(['ConfigError', 'UsageError', 'GitError', 'BaselineError']);
+
 /** Every failure is one line on stderr and exit code 2; a stack trace only with KEYWARD_DEBUG set. */
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     // --help and --version end through here too, with exit code 0.
     return error.exitCode === 0 ? EXIT.clean : EXIT.usage;
   }
-  if (error instanceof ConfigError || error instanceof UsageError) {
-    process.stderr.write(`keyward: ${error.message}\n`);
+  if (error instanceof UsageError || (error instanceof Error && USER_ERRORS.has(error.name))) {
+    process.stderr.write(`keyward: ${(error as Error).message}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`keyward: unexpected error: ${message.split('\n')[0]}\n`);

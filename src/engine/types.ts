@@ -56,4 +56,15 @@ export interface Finding {
   fingerprint: string;
   /** Context labels of the file the finding stands in (client-side, test, docs…). */
   context?: string[];
+  /** For a history scan: the same secret across commits, reported once at the commit that introduced it. */
+  history?: HistoryFacts;
+}
+
+export interface HistoryFacts {
+  /** How many times commits added it. */
+  occurrences: number;
+  commits: number;
+  files: string[];
+  /** Whether HEAD still holds it; when not, it is leaked all the same to anyone with a clone. */
+  inCurrentTree: boolean;
 }

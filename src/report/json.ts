@@ -8,10 +8,13 @@ export const jsonReporter: Reporter = (result, context) =>
       tool: { name: 'keyward', version: context.version },
       findings: result.findings,
       skipped: result.skipped,
+      notes: result.notes ?? [],
+      ...(result.staleBaseline ? { staleBaseline: result.staleBaseline, baselined: result.baselined ?? 0 } : {}),
       summary: {
         findings: result.findings.length,
         bySeverity: countBySeverity(result.findings),
         filesScanned: result.filesScanned,
+        ...(result.commitsScanned !== undefined ? { commitsScanned: result.commitsScanned } : {}),
         bytesScanned: result.bytesScanned,
         filesSkipped: result.skipped.length,
         durationMs: Math.round(result.durationMs),

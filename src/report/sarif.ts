@@ -45,11 +45,14 @@ export const sarifReporter: Reporter = (result, context) => {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.skipped.map((s) => ({
-              level: 'note' as const,
-              message: { text: `skipped: ${s.reason}${s.detail ? ` (${s.detail})` : ''}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(s.path), uriBaseId: '%SRCROOT%' } } }],
-            })),
+            toolExecutionNotifications: [
+              ...result.skipped.map((s) => ({
+                level: 'note' as const,
+                message: { text: `skipped: ${s.reason}${s.detail ? ` (${s.detail})` : ''}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(s.path), uriBaseId: '%SRCROOT%' } } }],
+              })),
+              ...(result.notes ?? []).map((note) => ({ level: 'note' as const, message: { text: note } })),
+            ],
           },
         ],
         results: result.findings.map((f) => ({
@@ -72,7 +75,7 @@ export const sarifReporter: Reporter = (result, context) => {
           ],
           partialFingerprints: { 'keyward/v1': f.fingerprint },
           ...(f.location.commit
-            ? { properties: { commit: f.location.commit, author: f.location.author, date: f.location.date } }
+            ? { properties: { commit: f.location.commit, author: f.location.author, date: f.location.date, ...(f.history ? { history: f.history } : {}) } }
             : {}),
         })),
       },

@@ -22,6 +22,7 @@ export const textReporter: Reporter = (result, context) => {
       const where = `${f.location.line}:${f.location.column}`.padEnd(8);
       out.push(`  ${c.dim(where)}${colour[f.severity](f.severity.padEnd(8))}${f.message}  ${c.dim(f.ruleId)}`);
       out.push(`  ${' '.repeat(16)}${c.cyan(f.snippet)}`);
+      if (f.history) out.push(`  ${' '.repeat(16)}${c.magenta(historyLine(f))}`);
       out.push(`  ${' '.repeat(16)}${c.dim(`→ ${f.remediation}`)}`);
     }
     out.push('');
@@ -29,8 +30,14 @@ export const textReporter: Reporter = (result, context) => {
   for (const s of result.skipped.filter((s) => LISTED_REASONS.has(s.reason))) {
     out.push(c.yellow(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`));
   }
+  for (const note of result.notes ?? []) out.push(c.yellow(`note: ${note}`));
+  for (const stale of result.staleBaseline ?? []) {
+    out.push(c.dim(`stale baseline entry: ${stale.ruleId} ${stale.preview} in ${stale.path} no longer found`));
+  }
+  if (result.baselined) out.push(c.dim(`${plural(result.baselined, 'finding')} left out: listed in the baseline`));
   const counts = countBySeverity(result.findings);
-  const scanned = `${plural(result.filesScanned, 'file')}, ${formatBytes(result.bytesScanned)} in ${Math.round(result.durationMs)} ms`;
+  const units = result.commitsScanned !== undefined ? plural(result.commitsScanned, 'commit') : plural(result.filesScanned, 'file');
+  const scanned = `${units}, ${formatBytes(result.bytesScanned)} in ${Math.round(result.durationMs)} ms`;
   const skipped = Object.entries(countSkipped(result.skipped))
     .map(([reason, n]) => `${n} ${reason}`)
     .join(', ');
@@ -43,3 +50,11 @@ export const textReporter: Reporter = (result, context) => {
   }
   return `${out.join('\n')}\n`;
 };
+
+function historyLine(f: Finding): string {
+  const h = f.history!;
+  const when = f.location.date ? ` on ${f.location.date.slice(0, 10)}` : '';
+  const where = h.inCurrentTree ? 'still in HEAD' : 'removed from HEAD, still in history';
+  const files = h.files.length > 1 ? ` (${h.files.join(', ')})` : '';
+  return `introduced in ${f.location.commit?.slice(0, 10)} by ${f.location.author}${when}; ${plural(h.occurrences, 'occurrence')} in ${plural(h.commits, 'commit')}${files}; ${where}`;
+}

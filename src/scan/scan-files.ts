@@ -1,9 +1,8 @@
-import picomatch from 'picomatch';
-import { relative } from 'node:path';
 import type { Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { readTextFile, type SkippedFile } from '../sources/read-file.js';
 import { walkFiles } from '../sources/walk-files.js';
+import { configIgnoreFilter } from './path-filter.js';
 import type { ScanResult } from './scan-result.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
@@ -23,12 +22,8 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
   const skipped: SkippedFile[] = [];
   let filesScanned = 0;
   let bytesScanned = 0;
-  const ignored = options.ignore.length ? picomatch(options.ignore, { dot: true }) : undefined;
-  const isIgnored = (absolutePath: string) => {
-    if (!ignored) return false;
-    const rel = relative(options.ignoreBase, absolutePath).split('\\').join('/');
-    return !rel.startsWith('..') && ignored(rel);
-  };
+  const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
+  const isIgnored = (absolutePath: string) => ignored?.(absolutePath) ?? false;
 
   for await (const file of walkFiles(roots, { cwd: options.cwd, isIgnored, onSkip: (s) => skipped.push(s) })) {
     const read = readTextFile(file.absolutePath, options.maxFileSize);

@@ -8,4 +8,12 @@ export interface ScanResult {
   filesScanned: number;
   bytesScanned: number;
   durationMs: number;
+  /** For history scans: how many commits were read. */
+  commitsScanned?: number;
+  /** Things the user should know about the run (a shallow clone, submodules not followed…). */
+  notes?: string[];
+  /** Baseline entries that matched no finding of this run. */
+  staleBaseline?: Array<{ fingerprint: string; ruleId: string; path: string; preview: string }>;
+  /** Findings left out because the baseline lists them. */
+  baselined?: number;
 }

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { baselineOf, writeBaseline } from '../scan/baseline.js';
+import { createDetector } from '../scan/create-detector.js';
+import { DEFAULT_MAX_FILE_SIZE, scanFiles } from '../scan/scan-files.js';
+import { scanHistory } from '../scan/scan-history.js';
+import { openRepository } from '../sources/repository.js';
+import { resolveConfig } from './resolve-config.js';
+import { EXIT } from './usage-error.js';
+
+export interface BaselineCommandOptions {
+  output: string;
+  config?: string;
+  history?: boolean;
+}
+
+/** `keyward baseline [paths…]`: records today's findings so later scans report only new ones. */
+export async function runBaselineCommand(paths: string[], options: BaselineCommandOptions): Promise<number> {
+  const cwd = process.cwd();
+  const roots = paths.length ? paths : ['.'];
+  let findings;
+  if (options.history) {
+    const repo = await openRepository(roots[0]!);
+    const { config, baseDir } = await resolveConfig(options.config, repo.dir);
+    const result = await scanHistory(repo, await createDetector(config), { ignore: config.ignore, ignoreBase: baseDir });
+    findings = result.findings;
+  } else {
+    const { config, baseDir } = await resolveConfig(options.config, resolve(cwd, roots[0]!));
+    const maxFileSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const result = await scanFiles(roots, await createDetector(config), { cwd, ignore: config.ignore, ignoreBase: baseDir, maxFileSize });
+    findings = result.findings;
+  }
+  writeBaseline(options.output, baselineOf(findings));
+  process.stderr.write(`keyward: baseline of ${findings.length} finding(s) written to ${options.output}\n`);
+  return EXIT.clean;
+}

@@ -1,0 +1,37 @@
+import { createDetector } from '../scan/create-detector.js';
+import { scanHistory } from '../scan/scan-history.js';
+import { openRepository } from '../sources/repository.js';
+import { checkReportOptions, reportRun, type ReportOptions } from './report-run.js';
+import { resolveConfig } from './resolve-config.js';
+import { UsageError } from './usage-error.js';
+
+export interface HistoryCommandOptions extends ReportOptions {
+  config?: string;
+  showSecrets?: boolean;
+  branch?: string;
+  range?: string;
+  since?: string;
+  maxCount?: string;
+}
+
+/** `keyward history [repo]`: every commit's added lines; returns the exit code. */
+export async function runHistoryCommand(path: string | undefined, options: HistoryCommandOptions): Promise<number> {
+  checkReportOptions(options);
+  if (options.branch && options.range) throw new UsageError('--branch and --range cannot be combined');
+  const maxCount = options.maxCount === undefined ? undefined : Number(options.maxCount);
+  if (maxCount !== undefined && (!Number.isInteger(maxCount) || maxCount < 1)) {
+    throw new UsageError(`--max-count takes a whole number of commits, not "${options.maxCount}"`);
+  }
+  const repo = await openRepository(path ?? '.');
+  const { config, baseDir } = await resolveConfig(options.config, repo.dir);
+  const detector = await createDetector(config, { showSecrets: options.showSecrets });
+  const result = await scanHistory(repo, detector, {
+    ...(options.branch ? { branch: options.branch } : {}),
+    ...(options.range ? { range: options.range } : {}),
+    ...(options.since ? { since: options.since } : {}),
+    ...(maxCount !== undefined ? { maxCount } : {}),
+    ignore: config.ignore,
+    ignoreBase: baseDir,
+  });
+  return reportRun(result, detector, config, options);
+}

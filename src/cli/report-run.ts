@@ -1,0 +1,46 @@
+import { packageVersion } from '../package-root.js';
+import type { Detector } from '../engine/detector.js';
+import { FORMATS, loadReporter, type Format } from '../report/index.js';
+import type { FailOn } from '../report/reporter.js';
+import { failsOn } from '../report/summary.js';
+import type { Config } from '../config/schema.js';
+import type { ScanResult } from '../scan/scan-result.js';
+import { emit, wantsColor } from './output.js';
+import { EXIT, UsageError } from './usage-error.js';
+
+/** The options every scanning command shares: how to report, and when to fail. */
+export interface ReportOptions {
+  format: string;
+  output?: string;
+  failOn?: string;
+  color?: boolean;
+  baseline?: string;
+}
+
+const FAIL_ON = ['error', 'warning', 'info', 'never'];
+
+/** Checks the report options before any work starts, so a typo fails fast. */
+export function checkReportOptions(options: ReportOptions): void {
+  if (!FORMATS.includes(options.format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (options.failOn && !FAIL_ON.includes(options.failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
+}
+
+/** Applies the baseline, renders the report, writes it, and returns the exit code. */
+export async function reportRun(result: ScanResult, detector: Detector, config: Config, options: ReportOptions): Promise<number> {
+  if (options.baseline) {
+    const { applyBaseline, readBaseline } = await import('../scan/baseline.js');
+    result = applyBaseline(result, readBaseline(options.baseline));
+  }
+  const failOn = (options.failOn ?? config.failOn ?? 'warning') as FailOn;
+  const format = options.format as Format;
+  const reporter = await loadReporter(format);
+  const report = reporter(result, {
+    rules: detector.rules,
+    failOn,
+    color: format === 'text' && wantsColor(options.color, Boolean(options.output)),
+    version: packageVersion(),
+  });
+  emit(report, options.output);
+  if (options.output) process.stderr.write(`keyward: ${result.findings.length} finding(s) written to ${options.output}\n`);
+  return result.findings.some((f) => failsOn(f, failOn)) ? EXIT.findings : EXIT.clean;
+}

@@ -1,0 +1,150 @@
+import { join } from 'node:path';
+import { secretOf, type Detector } from '../engine/detector.js';
+import type { Finding } from '../engine/types.js';
+import { DiffParser, type AddedLines, type DiffNote } from '../sources/diff-parser.js';
+import { git, gitLines, readObjects } from '../sources/git.js';
+import type { Repository } from '../sources/repository.js';
+import { configIgnoreFilter } from './path-filter.js';
+import { sortFindings } from './scan-files.js';
+import type { ScanResult } from './scan-result.js';
+
+export interface HistoryOptions {
+  /** Only this branch (default: every ref, HEAD included). */
+  branch?: string;
+  /** `A..B`: the commits of a pull request. */
+  range?: string;
+  /** A ref (commits after it) or a date (commits since then). */
+  since?: string;
+  maxCount?: number;
+  /** Config ignores, relative to `ignoreBase` (paths in the repository are relative to its top). */
+  ignore: string[];
+  ignoreBase: string;
+}
+
+/** One line per commit, before its patch: a \x01 marker no diff line can start with, then NUL-separated fields. */
+const COMMIT_FORMAT = '--format=format:%x01%H%x00%an%x00%ae%x00%aI';
+
+const ONLY_IN_HISTORY =
+  'The key is no longer in HEAD, but anyone with a clone or a fork still has it: rotate or revoke it now. Rewriting history does not un-leak it.';
+
+/**
+ * Scans what every commit added, streaming `git log -p` (never the whole log in memory). Merge commits are read as
+ * combined diffs, so a key added while resolving a conflict is found. The same secret in many commits is one
+ * finding: the commit that introduced it, with the count of occurrences and the files.
+ */
+export async function scanHistory(repo: Repository, detector: Detector, options: HistoryOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const notes: string[] = [];
+  if (repo.shallow) notes.push('shallow clone: only the history that is here was scanned (the oldest commit shows its whole tree as added)');
+  const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
+  const byFingerprint = new Map<string, { first: Finding; occurrences: number; commits: Set<string>; files: Set<string> }>();
+  const binaries = new Set<string>();
+  const submodules = new Set<string>();
+  let commits = 0;
+  let bytes = 0;
+
+  const onAdded = (added: AddedLines) => {
+    if (ignored?.(join(repo.dir, added.path))) return;
+    const text = added.lines.join('\n');
+    bytes += text.length;
+    const origin = {
+      path: added.path,
+      ...(added.commit ? { commit: added.commit.sha, author: `${added.commit.author} <${added.commit.email}>`, date: added.commit.date } : {}),
+    };
+    for (const finding of detector.detect({ origin, text, lineNumbers: added.lineNumbers })) {
+      const seen = byFingerprint.get(finding.fingerprint);
+      if (!seen) {
+        byFingerprint.set(finding.fingerprint, { first: finding, occurrences: 1, commits: new Set([origin.commit ?? '']), files: new Set([added.path]) });
+        continue;
+      }
+      seen.occurrences++;
+      seen.commits.add(origin.commit ?? '');
+      seen.files.add(added.path);
+      // git log prints newest first: an older (or equally old, later printed) commit is closer to the introduction.
+      if (Date.parse(finding.location.date ?? '') <= Date.parse(seen.first.location.date ?? '')) seen.first = finding;
+    }
+  };
+  const onNote = (note: DiffNote) => (note.kind === 'binary' ? binaries : submodules).add(note.path);
+  const parser = new DiffParser(onAdded, onNote);
+
+  if (repo.head || hasRefs(repo)) {
+    const { flags, revs } = revisions(repo, options);
+    const args = ['log', ...flags, '-p', '-U0', '--cc', '-M', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT, '--end-of-options', ...revs];
+    for await (const line of gitLines(args, repo.dir)) {
+      if (line.charCodeAt(0) === 1) commits++;
+      parser.line(line);
+    }
+    parser.end();
+  } else {
+    notes.push('empty repository: no commit to scan');
+  }
+  if (binaries.size) notes.push(`${binaries.size} binary file(s) in history not scanned`);
+  for (const path of submodules) notes.push(`submodule ${path}: reported, not followed (scan its own repository)`);
+
+  const findings = [...byFingerprint.values()].map(({ first, occurrences, commits: shas, files }) => {
+    first.history = { occurrences, commits: shas.size, files: [...files].sort(), inCurrentTree: false };
+    return first;
+  });
+  markCurrentTree(repo, findings);
+  return {
+    findings: sortFindings(findings),
+    skipped: [],
+    filesScanned: 0,
+    bytesScanned: bytes,
+    durationMs: performance.now() - started,
+    commitsScanned: commits,
+    notes,
+  };
+}
+
+/** git log's arguments: flags, and the user's revisions after --end-of-options (a ref can never pass as an option). */
+function revisions(repo: Repository, options: HistoryOptions): { flags: string[]; revs: string[] } {
+  const flags: string[] = [];
+  const revs: string[] = [];
+  if (options.range) revs.push(options.range);
+  else if (options.branch) revs.push(options.branch);
+  else flags.push('--all');
+  if (options.since) {
+    if (isCommit(repo, options.since)) revs.push(`^${options.since}`);
+    else flags.push(`--since=${options.since}`);
+  }
+  if (options.maxCount !== undefined) flags.push(`--max-count=${options.maxCount}`);
+  return { flags, revs };
+}
+
+function isCommit(repo: Repository, ref: string): boolean {
+  if (ref.startsWith('-')) return false;
+  try {
+    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], repo.dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasRefs(repo: Repository): boolean {
+  return git(['for-each-ref', '--count=1', '--format=x'], repo.dir).trim().length > 0;
+}
+
+/** Whether HEAD still holds each secret, in any of the files it was added to; remedies say what that means. */
+function markCurrentTree(repo: Repository, findings: Finding[]): void {
+  if (!repo.head || findings.length === 0) {
+    for (const f of findings) onlyInHistory(f);
+    return;
+  }
+  const specs = [...new Set(findings.flatMap((f) => f.history!.files))].map((path) => `HEAD:${path}`);
+  const blobs = readObjects(specs, repo.dir);
+  for (const finding of findings) {
+    const secret = secretOf(finding);
+    const inTree = finding.history!.files.some((path) => {
+      const blob = blobs.get(`HEAD:${path}`);
+      return Boolean(secret && blob?.includes(secret));
+    });
+    finding.history!.inCurrentTree = inTree;
+    if (!inTree) onlyInHistory(finding);
+  }
+}
+
+function onlyInHistory(finding: Finding): void {
+  finding.remediation = `${ONLY_IN_HISTORY} ${finding.remediation}`;
+}

@@ -1,0 +1,178 @@
+/**
+ * Reads `git log -p` / `git diff` output (with `-U0`, and `--cc` for merges) line by line and yields, per commit and
+ * file, the lines that commit added, each with its line number in that commit's version of the file.
+ *
+ * It works as a state machine on line prefixes, never holding more than one file's added lines:
+ *   `\x01sha\0author\0email\0date` (our --format) starts a commit; `diff ` starts a file; `@@` starts a hunk;
+ *   inside a hunk, lines start with one prefix column per parent (`+`, `-`, ` `), or `\` (no newline at end).
+ * In a merge's combined diff (`--cc`) a line counts as added only when every column says `+`: it is in none of the
+ * parents, so the merge itself introduced it (a conflict resolution) — the case gitleaks and trufflehog miss.
+ */
+
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  email: string;
+  date: string;
+}
+
+export interface AddedLines {
+  commit?: CommitInfo;
+  path: string;
+  lines: string[];
+  lineNumbers: number[];
+}
+
+export type DiffNote = { kind: 'binary' | 'submodule'; path: string; commit?: string };
+
+/** Past this many characters of added lines in one file, a part is handed on, so a huge diff never fills memory. */
+const FLUSH_CHARS = 4 * 1024 * 1024;
+
+export class DiffParser {
+  private commit: CommitInfo | undefined;
+  private path: string | undefined;
+  private inHunk = false;
+  private columns = 1;
+  private nextLine = 0;
+  private lines: string[] = [];
+  private lineNumbers: number[] = [];
+  private chars = 0;
+  private submodule = false;
+
+  constructor(
+    private readonly onAdded: (added: AddedLines) => void,
+    private readonly onNote: (note: DiffNote) => void = () => undefined,
+  ) {}
+
+  line(text: string): void {
+    const first = text.charCodeAt(0);
+    if (this.inHunk && (first === 43 /* + */ || first === 45 /* - */ || first === 32 /* space */)) {
+      this.hunkLine(text);
+      return;
+    }
+    if (this.inHunk && first === 92 /* \ No newline at end of file */) return;
+    this.inHunk = false;
+    if (first === 1) this.startCommit(text);
+    else if (text.startsWith('diff ')) this.startFile(text);
+    else if (text.startsWith('@@')) this.startHunk(text);
+    else if (text.startsWith('+++ ')) this.path = text === '+++ /dev/null' ? undefined : stripPrefix(unquote(text.slice(4).replace(/\t$/, '')));
+    else if (text.startsWith('rename to ') || text.startsWith('copy to ')) this.path = unquote(text.slice(text.indexOf(' to ') + 4));
+    else if (/^(new file mode|index [0-9a-f]+\.\.[0-9a-f]+) 160000/.test(text) || text.startsWith('index ') && text.endsWith(' 160000')) {
+      this.submodule = true;
+    } else if (text.startsWith('Binary files ')) {
+      const path = /and (?:"?b\/)?(.*?)"? differ$/.exec(text)?.[1] ?? this.path;
+      if (path && path !== '/dev/null') this.onNote({ kind: 'binary', path: unquote(path), ...this.commitRef() });
+    }
+  }
+
+  /** Hands on what is left; call at the end of the output. */
+  end(): void {
+    this.flush();
+  }
+
+  private startCommit(text: string): void {
+    this.flush();
+    const [sha = '', author = '', email = '', date = ''] = text.slice(1).split('\0');
+    this.commit = { sha, author, email, date };
+  }
+
+  private startFile(text: string): void {
+    this.flush();
+    if (this.submodule && this.path) this.onNote({ kind: 'submodule', path: this.path, ...this.commitRef() });
+    this.submodule = false;
+    this.path = pathFromDiffHeader(text);
+  }
+
+  private startHunk(text: string): void {
+    if (this.submodule) {
+      if (this.path) this.onNote({ kind: 'submodule', path: this.path, ...this.commitRef() });
+      this.submodule = false;
+      this.path = undefined; // a gitlink's "Subproject commit …" line is not content to scan
+    }
+    let at = 0;
+    while (text.charCodeAt(at) === 64 /* @ */) at++;
+    this.columns = Math.max(1, at - 1);
+    const plus = /\+(\d+)(?:,\d+)?\s+@/.exec(text);
+    this.nextLine = plus ? Number(plus[1]) : 1;
+    this.inHunk = true;
+  }
+
+  private hunkLine(text: string): void {
+    let added = true;
+    for (let i = 0; i < this.columns; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 45) return; // removed from the result: no line number of the new file
+      if (c !== 43) added = false;
+    }
+    const lineNumber = this.nextLine++;
+    if (!added || this.path === undefined) return;
+    const content = text.slice(this.columns);
+    this.lines.push(content);
+    this.lineNumbers.push(lineNumber);
+    this.chars += content.length + 1;
+    if (this.chars >= FLUSH_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.lines.length && this.path !== undefined) {
+      this.onAdded({ ...(this.commit ? { commit: this.commit } : {}), path: this.path, lines: this.lines, lineNumbers: this.lineNumbers });
+    }
+    this.lines = [];
+    this.lineNumbers = [];
+    this.chars = 0;
+  }
+
+  private commitRef(): { commit?: string } {
+    return this.commit ? { commit: this.commit.sha } : {};
+  }
+}
+
+/** `diff --git a/x b/x` → `x`; `diff --cc x` → `x`. Spaces make the two-path form ambiguous unless both halves agree. */
+function pathFromDiffHeader(text: string): string | undefined {
+  if (text.startsWith('diff --cc ') || text.startsWith('diff --combined ')) return unquote(text.slice(text.indexOf(' ', 7) + 1));
+  const rest = text.slice('diff --git '.length);
+  if (rest.startsWith('"')) {
+    const end = closingQuote(rest);
+    const second = rest.slice(end + 2);
+    return stripPrefix(unquote(second));
+  }
+  const half = (rest.length - 1) / 2;
+  if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) return rest.slice(half + 3);
+  return undefined; // a rename with spaces: `rename to` or `+++` says which
+}
+
+function stripPrefix(path: string): string {
+  return path.startsWith('b/') || path.startsWith('a/') ? path.slice(2) : path;
+}
+
+function closingQuote(text: string): number {
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i;
+  }
+  return text.length;
+}
+
+const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/** Git's C-style quoting of unusual paths: `"tab\there"`, octal bytes `\303\274` for UTF-8. */
+export function unquote(text: string): string {
+  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
+  const bytes: number[] = [];
+  const body = text.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch !== '\\') {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+      continue;
+    }
+    const next = body[++i] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i, i + 3), 8));
+      i += 2;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}

@@ -19,16 +19,17 @@ export async function openRepository(path: string): Promise<Repository> {
   const repo = simpleGit({ baseDir: cwd });
   let facts: string;
   try {
-    facts = await repo.revparse(['--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir', '--show-toplevel']);
+    facts = await repo.revparse(['--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir']);
   } catch (error) {
     const message = (error as Error).message;
     if (/ENOENT|spawn git/i.test(message)) throw new GitError('git is not installed (or not on PATH)');
     if (/not a git repository/i.test(message)) throw new GitError(`${path} is not a git repository`);
     throw new GitError(message.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? 'git rev-parse failed');
   }
-  const [bare, shallow, gitDir, topLevel] = facts.trim().split('\n');
+  const [bare, shallow, gitDir] = facts.trim().split('\n');
   const isBare = bare === 'true';
-  const dir = isBare ? gitDir! : topLevel || cwd;
+  // A bare repository has no work tree to name (git refuses --show-toplevel there): it runs in its git dir.
+  const dir = isBare ? gitDir! : (await repo.revparse(['--show-toplevel'])).trim() || cwd;
   const head = await repo.revparse(['--verify', '--quiet', 'HEAD^{commit}']).catch(() => '');
   const remote = (await repo.getRemotes(true).catch(() => [])).find((r) => r.name === 'origin');
   return {

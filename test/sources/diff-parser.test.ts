@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { DiffParser, unquote, type AddedLines, type DiffNote } from '../../src/sources/diff-parser.js';
+
+function parse(text: string) {
+  const added: AddedLines[] = [];
+  const notes: DiffNote[] = [];
+  const parser = new DiffParser((a) => added.push(a), (n) => notes.push(n));
+  for (const line of text.split('\n')) parser.line(line);
+  parser.end();
+  return { added, notes };
+}
+
+describe('DiffParser', () => {
+  it('yields added lines with their new line numbers, per commit and file', () => {
+    const { added } = parse(
+      [
+        '\x01abc\0Ada\0ada@example.com\x002024-01-01T00:00:00Z',
+        'diff --git a/sp ace.txt b/sp ace.txt',
+        'index 1..2 100644',
+        '--- a/sp ace.txt\t',
+        '+++ b/sp ace.txt\t',
+        '@@ -1,0 +2,2 @@ context',
+        '+second',
+        '+third',
+        '@@ -9 +10 @@',
+        '-old',
+        '+++ this added line starts with two pluses',
+        '\\ No newline at end of file',
+      ].join('\n'),
+    );
+    expect(added).toEqual([
+      {
+        commit: { sha: 'abc', author: 'Ada', email: 'ada@example.com', date: '2024-01-01T00:00:00Z' },
+        path: 'sp ace.txt',
+        lines: ['second', 'third', '++ this added line starts with two pluses'],
+        lineNumbers: [2, 3, 10],
+      },
+    ]);
+  });
+
+  it('takes from a combined merge diff only the lines in none of the parents', () => {
+    const { added } = parse(
+      ['\x01m\0A\0a@b\0d', 'diff --cc pay.ts', 'index 1,2..3', '--- a/pay.ts', '+++ b/pay.ts', '@@@ -1,1 -1,1 +1,2 @@@', '- main', ' -feat', '++resolved', ' +from feature'].join('\n'),
+    );
+    expect(added[0]).toMatchObject({ path: 'pay.ts', lines: ['resolved'], lineNumbers: [1] });
+  });
+
+  it('skips deletions, notes binaries and submodules, and reads quoted paths', () => {
+    const { added, notes } = parse(
+      [
+        'diff --git a/gone.txt b/gone.txt',
+        'deleted file mode 100644',
+        '--- a/gone.txt',
+        '+++ /dev/null',
+        '@@ -1 +0,0 @@',
+        '-bye',
+        'diff --git a/img.png b/img.png',
+        'Binary files /dev/null and b/img.png differ',
+        'diff --git a/sub b/sub',
+        'new file mode 160000',
+        '--- /dev/null',
+        '+++ b/sub',
+        '@@ -0,0 +1 @@',
+        '+Subproject commit 3f07b54b3b7f8584dfac16e528d9e6144bc30325',
+        'diff --git "a/tab\\there" "b/tab\\there"',
+        '--- /dev/null',
+        '+++ "b/tab\\there"',
+        '@@ -0,0 +1 @@',
+        '+x',
+      ].join('\n'),
+    );
+    expect(added).toEqual([{ path: 'tab\there', lines: ['x'], lineNumbers: [1] }]);
+    expect(notes).toEqual([
+      { kind: 'binary', path: 'img.png' },
+      { kind: 'submodule', path: 'sub' },
+    ]);
+  });
+
+  it('hands on a huge file in parts instead of holding it whole', () => {
+    const lines = ['diff --git a/big b/big', '--- /dev/null', '+++ b/big', '@@ -0,0 +1,300000 @@'];
+    for (let i = 0; i < 300_000; i++) lines.push(`+${'x'.repeat(30)}`);
+    const { added } = parse(lines.join('\n'));
+    expect(added.length).toBeGreaterThan(1);
+    expect(added.reduce((n, a) => n + a.lines.length, 0)).toBe(300_000);
+    expect(added.at(-1)!.lineNumbers.at(-1)).toBe(300_000);
+  });
+});
+
+describe('unquote', () => {
+  it('decodes git’s C-style quoting, octal UTF-8 bytes included', () => {
+    expect(unquote('"a\\tb\\"c\\\\d"')).toBe('a\tb"c\\d');
+    expect(unquote('"caf\\303\\251.txt"')).toBe('café.txt');
+    expect(unquote('plain name')).toBe('plain name');
+  });
+});

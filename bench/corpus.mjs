@@ -192,16 +192,26 @@ const CODE_LINES = [
   'SELECT id, email, created_at FROM users WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT 50;',
   '// Retries use exponential backoff with jitter, capped at thirty seconds between attempts.',
   'logger.info({ orderId, amount, currency }, "order created");',
+];
+
+/** Lines that hold a rule keyword but no key: the prefilter lets them through and the rules must reject them. */
+const KEYWORD_DECOYS = [
   'const apiKey = process.env.API_KEY; // read at runtime, never hard-coded',
   "headers['Authorization'] = `Bearer ${token}`;",
+  '// see https://docs.example.com/v1/payments for the field list',
+  "const client = new Client({ baseUrl: 'https://api.example.com', apiKey: config.apiKey });",
 ];
+
+/** One line in fifty carries a keyword: about what a web codebase has (URLs in comments, env lookups). */
+const DECOY_RATE = 50;
 
 /** Code-like filler with no leak: `bytes` of it, as lines. */
 export function fillerText(bytes) {
   const parts = [];
   let size = 0;
   while (size < bytes) {
-    const line = CODE_LINES[randomInt(CODE_LINES.length)];
+    const line =
+      randomInt(DECOY_RATE) === 0 ? KEYWORD_DECOYS[randomInt(KEYWORD_DECOYS.length)] : CODE_LINES[randomInt(CODE_LINES.length)];
     parts.push(line);
     size += line.length + 1;
   }

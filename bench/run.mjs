@@ -6,19 +6,23 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fillerText, projectFiles } from './corpus.mjs';
+import { buildHistoryRepo, buildStagedRepo } from './git-corpus.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const work = join(root, 'bench/work');
 const targetMb = Number(process.env.KEYWARD_BENCH_MB ?? 200);
 // secretlint scans about 0.3 MB/s: it gets a smaller sample of the same generator, and keyward is timed on it too.
 const sampleMb = Number(process.env.KEYWARD_BENCH_SECRETLINT_MB ?? 20);
+const historyCommits = Number(process.env.KEYWARD_BENCH_COMMITS ?? 5000);
 const cli = join(root, 'dist/src/cli/main.js');
+/** Bumped whenever corpus.mjs changes what it writes, so a cached corpus is rebuilt. */
+const CORPUS_VERSION = 2;
 
 function buildTreeCorpus(dir, megabytes) {
   const marker = join(dir, '.corpus.json');
   if (existsSync(marker)) {
     const meta = JSON.parse(readFileSync(marker, 'utf8'));
-    if (meta.megabytes === megabytes) return meta;
+    if (meta.megabytes === megabytes && meta.generator === CORPUS_VERSION) return meta;
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -40,7 +44,7 @@ function buildTreeCorpus(dir, megabytes) {
     bytes += Buffer.byteLength(content);
     files++;
   }
-  const meta = { megabytes, bytes, files, leaks };
+  const meta = { megabytes, bytes, files, leaks, generator: CORPUS_VERSION };
   writeFileSync(marker, JSON.stringify(meta));
   return meta;
 }
@@ -95,3 +99,32 @@ if (secretlintSample) {
   const ratio = secretlintSample.seconds / keywardSample.seconds;
   console.log(`throughput vs secretlint on the same sample: ${fmt(ratio)}× (target ≥ 10×)`);
 }
+
+// History: keyward history against git log -p --all alone, on the same repository.
+console.log(`\nhistory: a generated repository of ${historyCommits} commits in bench/work/history …`);
+const historyDir = join(work, 'history');
+const historyMeta = buildHistoryRepo(historyDir, { commits: historyCommits });
+const median = (runs) => runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+const repeat = (n, fn) => median(Array.from({ length: n }, fn));
+const gitAlone = repeat(3, () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: historyDir }).seconds);
+const gitPiped = repeat(3, () => timed('sh', ['-c', 'git log -p --all | cat > /dev/null'], { cwd: historyDir }).seconds);
+let historyFindings = 0;
+const keywardHistory = repeat(3, () => {
+  const run = timed(process.execPath, [cli, 'history', '--format', 'json', '--fail-on', 'never'], { cwd: historyDir });
+  if (run.result.status !== 0) throw new Error(`keyward history failed: ${run.result.stderr}`);
+  historyFindings = JSON.parse(run.result.stdout).summary.findings;
+  return run.seconds;
+});
+console.log('| history (median of 3) | wall s |');
+console.log('|---|---:|');
+console.log(`| git log -p --all > /dev/null | ${fmt(gitAlone, 2)} |`);
+console.log(`| git log -p --all \\| cat (a reader that does nothing) | ${fmt(gitPiped, 2)} |`);
+console.log(`| keyward history | ${fmt(keywardHistory, 2)} |`);
+console.log(`ratio keyward / git log -p --all: ${fmt(keywardHistory / gitAlone, 2)}× (target ≤ 1.5×); against the piped reader: ${fmt(keywardHistory / gitPiped, 2)}×`);
+console.log(`planted keys: ${historyMeta.planted}; keyward history findings: ${historyFindings}`);
+
+// Staged: the pre-commit hook's case, a typical commit of 10 files, Node start-up included.
+const stagedDir = join(work, 'staged');
+buildStagedRepo(stagedDir, 10);
+const staged = repeat(7, () => timed(process.execPath, [cli, 'scan', '--staged', '--fail-on', 'never'], { cwd: stagedDir }).seconds);
+console.log(`\nstaged scan of a 10-file commit: ${fmt(staged * 1000, 0)} ms wall, median of 7, Node start included (target < 300 ms)`);

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { baselineOf, writeBaseline } from '../scan/baseline.js';
 import { createDetector } from '../scan/create-detector.js';
-import { DEFAULT_MAX_FILE_SIZE, scanFiles } from '../scan/scan-files.js';
+import { scanFiles } from '../scan/scan-files.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan-result.js';
 import { scanHistory } from '../scan/scan-history.js';
 import { openRepository } from '../sources/repository.js';
 import { resolveConfig } from './resolve-config.js';

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { parseSize } from '../config/size.js';
 import { createDetector } from '../scan/create-detector.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan-files.js';
-import type { ScanResult } from '../scan/scan-result.js';
+import { DEFAULT_MAX_FILE_SIZE, type ScanResult } from '../scan/scan-result.js';
 import { checkReportOptions, reportRun, type ReportOptions } from './report-run.js';
 import { resolveConfig } from './resolve-config.js';
 import { UsageError } from './usage-error.js';

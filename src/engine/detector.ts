@@ -77,6 +77,11 @@ export class Detector {
     return this.options.rules;
   }
 
+  /** Offsets of rule keywords in `text`: callers may hand `detect` only the lines around them. */
+  *keywordOffsets(text: string): Iterable<number> {
+    for (const hit of this.prefilter.hits(text)) yield hit.offset;
+  }
+
   detect(chunk: Chunk): Finding[] {
     const windows = this.windowsAroundKeywords(chunk);
     if (windows.size === 0) return [];

@@ -8,10 +8,23 @@ export type NotAKeyReason = 'placeholder' | 'env-lookup' | 'redacted' | 'repetit
 const ENV_LOOKUP =
   /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\b|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|env\(|Deno\.env|Bun\.env|secrets\.|vars\.|\$\{\{|\$[A-Z_][A-Z0-9_]*$|%[A-Z_][A-Z0-9_]*%$)/i;
 
-const REDACTED = /…|\.\.\.|\*{3}|•|x{4,}|\[redacted\]|<redacted>|\bredacted\b/i;
+/** Case-sensitive and long on purpose: `XxXx` and `xxxx` turn up in random keys, `xxxxxx` is someone's mask. */
+const REDACTED = /…|\.\.\.|\*{3}|•|x{6,}|X{6,}|\[redacted\]|<redacted>|REDACTED/;
 
-const PLACEHOLDER_WORDS =
-  /(?:your|my)[_-]?(?:own[_-]?)?(?:secret|api|live|test|private|access)?[_-]?(?:key|token|secret)|example|sample|placeholder|dummy|change[_-]?me|replace[_-]?(?:me|with|this)|insert[_-]?(?:your|key|here)|(?:key|token|secret)[_-]?here|lorem|foobar|not[_-]?a[_-]?(?:real[_-]?)?(?:key|secret)/i;
+/** Words that make a value a placeholder wherever they stand in it. */
+const PLACEHOLDER_MARKERS = new Set([
+  'your', 'yours', 'example', 'examples', 'sample', 'placeholder', 'dummy', 'changeme', 'lorem', 'ipsum',
+  'redacted', 'foobar', 'insert', 'replace', 'todo', 'fixme', 'fake',
+]);
+
+/** Words a placeholder is made of (`my_api_key_here`, `SECRET_KEY`); a value made only of them is not a key. */
+const PLACEHOLDER_VOCABULARY = new Set([
+  ...PLACEHOLDER_MARKERS,
+  'my', 'me', 'the', 'this', 'some', 'here', 'goes', 'put', 'with', 'not', 'real', 'own', 'new', 'value',
+  'key', 'keys', 'api', 'apikey', 'secret', 'secrets', 'token', 'tokens', 'password', 'pass', 'private', 'public',
+  'access', 'auth', 'client', 'app', 'id', 'live', 'test', 'prod', 'production', 'dev', 'development', 'staging',
+  'sandbox', 'sk', 'pk', 'rk', 'smtgw', 'bearer', 'change', 'default', 'string',
+]);
 
 /** Template syntax: `${VAR}`, `{{ var }}`, `<API_KEY>`, `%(key)s`, `#{key}`. */
 const TEMPLATE = /[<>{}]|\$\(|%\(|%s\b|#\{/;
@@ -25,11 +38,29 @@ const KEY_PREFIX = /^(?:smtgw_)?(?:sk|pk|rk)_(?:live|test)_|^smtgw_pk_/;
 export function whyNotAKey(secret: string): NotAKeyReason | undefined {
   if (ENV_LOOKUP.test(secret)) return 'env-lookup';
   if (REDACTED.test(secret)) return 'redacted';
-  if (TEMPLATE.test(secret) || PLACEHOLDER_WORDS.test(secret)) return 'placeholder';
+  if (TEMPLATE.test(secret) || isPlaceholderWords(secret)) return 'placeholder';
   const body = secret.replace(KEY_PREFIX, '');
   if (JOINED_WORDS.test(body)) return 'placeholder';
   if (isRepetitive(body)) return 'repetitive';
   return undefined;
+}
+
+/**
+ * Judges words, not substrings, so that random keys are never mistaken: a marker word (`example`) counts only as a
+ * token between separators (`sk_test_example_key`), and a value counts as made of placeholder vocabulary only when
+ * it is mostly letters and every word of it, camelCase split too (`yourApiKey`), is in the vocabulary.
+ * `…lOREMAy…` or `…3YourQ7…` inside a random key is then no word at all.
+ */
+function isPlaceholderWords(value: string): boolean {
+  const tokens = value.toLowerCase().split(/[^a-z0-9]+/);
+  if (tokens.some((token) => PLACEHOLDER_MARKERS.has(token))) return true;
+  const letters = value.replace(/[^A-Za-z]/g, '').length;
+  if (letters < value.length / 2) return false;
+  const words = value
+    .split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)
+    .filter((word) => word.length >= 2)
+    .map((word) => word.toLowerCase());
+  return words.length > 0 && words.every((word) => PLACEHOLDER_VOCABULARY.has(word));
 }
 
 /** `aaaaaaaa`, `abababab`, `12345678`, `abcdefgh`: few distinct characters, or mostly runs of neighbours. */

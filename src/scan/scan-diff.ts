@@ -2,10 +2,9 @@ import { join } from 'node:path';
 import type { Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { DiffParser, type AddedLines } from '../sources/diff-parser.js';
-import { git, gitLines } from '../sources/git.js';
+import { git, gitStream } from '../sources/git.js';
 import { configIgnoreFilter } from './path-filter.js';
-import { sortFindings } from './scan-files.js';
-import type { ScanResult } from './scan-result.js';
+import { sortFindings, type ScanResult } from './scan-result.js';
 
 export interface DiffScanOptions {
   /** The lines staged for commit (`git diff --cached`): what the pre-commit hook scans. */
@@ -27,15 +26,19 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
   const findings: Finding[] = [];
   const files = new Set<string>();
   let bytes = 0;
-  const parser = new DiffParser((added: AddedLines) => {
+  const parser = new DiffParser(
+    (added: AddedLines) => {
     if (ignored?.(join(top, added.path))) return;
     files.add(added.path);
     const text = added.lines.join('\n');
     bytes += text.length;
     findings.push(...detector.detect({ origin: { path: added.path }, text, lineNumbers: added.lineNumbers }));
-  });
+    },
+    undefined,
+    (text) => detector.keywordOffsets(text),
+  );
   const what = options.staged ? ['--cached'] : ['--end-of-options', options.range ?? 'HEAD'];
-  for await (const line of gitLines(['diff', '-U0', '-M', '--no-ext-diff', '--no-textconv', ...what], top)) parser.line(line);
+  await gitStream(['diff', '-U0', '-M', '--no-ext-diff', '--no-textconv', ...what], top, (text) => parser.write(text));
   parser.end();
   return { findings: sortFindings(findings), skipped: [], filesScanned: files.size, bytesScanned: bytes, durationMs: performance.now() - started };
 }

@@ -3,9 +3,7 @@ import type { Finding } from '../engine/types.js';
 import { readTextFile, type SkippedFile } from '../sources/read-file.js';
 import { walkFiles } from '../sources/walk-files.js';
 import { configIgnoreFilter } from './path-filter.js';
-import type { ScanResult } from './scan-result.js';
-
-export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
+import { sortFindings, type ScanResult } from './scan-result.js';
 
 export interface FileScanOptions {
   cwd: string;
@@ -37,16 +35,6 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { findings: sortFindings(findings), skipped, filesScanned, bytesScanned, durationMs: performance.now() - started };
-}
-
-/** Reports read in file order, then line, then column, whatever order the reads finished in. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : 0) ||
-      a.location.line - b.location.line ||
-      a.location.column - b.location.column,
-  );
 }
 
 /** Standard input as one chunk, path `<stdin>`. */

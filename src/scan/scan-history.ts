@@ -2,11 +2,10 @@ import { join } from 'node:path';
 import { secretOf, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { DiffParser, type AddedLines, type DiffNote } from '../sources/diff-parser.js';
-import { git, gitLines, readObjects } from '../sources/git.js';
+import { git, gitStream, readObjects } from '../sources/git.js';
 import type { Repository } from '../sources/repository.js';
 import { configIgnoreFilter } from './path-filter.js';
-import { sortFindings } from './scan-files.js';
-import type { ScanResult } from './scan-result.js';
+import { sortFindings, type ScanResult } from './scan-result.js';
 
 export interface HistoryOptions {
   /** Only this branch (default: every ref, HEAD included). */
@@ -65,19 +64,14 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     }
   };
   const onNote = (note: DiffNote) => (note.kind === 'binary' ? binaries : submodules).add(note.path);
-  const parser = new DiffParser(onAdded, onNote);
+  const parser = new DiffParser(onAdded, onNote, (text) => detector.keywordOffsets(text));
 
-  if (repo.head || hasRefs(repo)) {
-    const { flags, revs } = revisions(repo, options);
-    const args = ['log', ...flags, '-p', '-U0', '--cc', '-M', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT, '--end-of-options', ...revs];
-    for await (const line of gitLines(args, repo.dir)) {
-      if (line.charCodeAt(0) === 1) commits++;
-      parser.line(line);
-    }
-    parser.end();
-  } else {
-    notes.push('empty repository: no commit to scan');
-  }
+  const { flags, revs } = revisions(repo, options);
+  const args = ['log', ...flags, '-p', '-U0', '--cc', '-M', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT, '--end-of-options', ...revs];
+  await gitStream(args, repo.dir, (text) => parser.write(text));
+  parser.end();
+  commits = parser.commits;
+  if (commits === 0 && !options.range && !options.branch && !options.since) notes.push('empty repository: no commit to scan');
   if (binaries.size) notes.push(`${binaries.size} binary file(s) in history not scanned`);
   for (const path of submodules) notes.push(`submodule ${path}: reported, not followed (scan its own repository)`);
 
@@ -122,16 +116,10 @@ function isCommit(repo: Repository, ref: string): boolean {
   }
 }
 
-function hasRefs(repo: Repository): boolean {
-  return git(['for-each-ref', '--count=1', '--format=x'], repo.dir).trim().length > 0;
-}
-
 /** Whether HEAD still holds each secret, in any of the files it was added to; remedies say what that means. */
 function markCurrentTree(repo: Repository, findings: Finding[]): void {
-  if (!repo.head || findings.length === 0) {
-    for (const f of findings) onlyInHistory(f);
-    return;
-  }
+  if (findings.length === 0) return;
+  // In a repository with no HEAD (every branch deleted, say) the look-ups come back missing: only in history.
   const specs = [...new Set(findings.flatMap((f) => f.history!.files))].map((path) => `HEAD:${path}`);
   const blobs = readObjects(specs, repo.dir);
   for (const finding of findings) {

@@ -17,3 +17,16 @@ export interface ScanResult {
   /** Findings left out because the baseline lists them. */
   baselined?: number;
 }
+
+/** Files larger than this are skipped (and reported) unless the config or --max-file-size says otherwise. */
+export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
+
+/** Reports read in file order, then line, then column, whatever order the reads finished in. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : 0) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column,
+  );
+}

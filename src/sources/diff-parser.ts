@@ -25,10 +25,15 @@ export interface AddedLines {
 
 export type DiffNote = { kind: 'binary' | 'submodule'; path: string; commit?: string };
 
+import { addedLinesAtHits } from './sparse-hunks.js';
+
 /** Past this many characters of added lines in one file, a part is handed on, so a huge diff never fills memory. */
 const FLUSH_CHARS = 4 * 1024 * 1024;
 
 export class DiffParser {
+  /** Commits seen so far. */
+  commits = 0;
+  private pending = '';
   private commit: CommitInfo | undefined;
   private path: string | undefined;
   private inHunk = false;
@@ -39,10 +44,63 @@ export class DiffParser {
   private chars = 0;
   private submodule = false;
 
+  /**
+   * `keywordHits`, when given, finds the offsets of rule keywords in a text. Each file's diff is then read
+   * sparsely: its header, and only the added lines that hold a hit (the rules look no further than a line).
+   * Without it, every added line is handed on.
+   */
   constructor(
     private readonly onAdded: (added: AddedLines) => void,
     private readonly onNote: (note: DiffNote) => void = () => undefined,
+    private readonly keywordHits?: (text: string) => Iterable<number>,
   ) {}
+
+  /** Feeds raw output (any block size); complete sections (a commit line, or one file's diff) are processed. */
+  write(text: string): void {
+    const buffer = this.pending + text;
+    const boundaries = new SectionBoundaries(buffer);
+    let start = 0;
+    for (;;) {
+      const next = boundaries.after(start);
+      if (next === -1) break;
+      this.section(buffer.slice(start, next));
+      start = next;
+    }
+    this.pending = buffer.slice(start);
+    // A single file's diff larger than this is read line by line as it comes, so memory stays bounded.
+    if (this.pending.length > FLUSH_CHARS * 2) {
+      const cut = this.pending.lastIndexOf('\n') + 1;
+      this.eachLine(this.pending.slice(0, cut));
+      this.pending = this.pending.slice(cut);
+    }
+  }
+
+  private section(text: string): void {
+    if (!this.keywordHits || text.charCodeAt(0) !== 100 /* d */) {
+      this.eachLine(text);
+      return;
+    }
+    const hunk = text.indexOf('\n@@');
+    this.eachLine(hunk === -1 ? text : text.slice(0, hunk + 1)); // the header: path, binary, submodule
+    this.inHunk = false;
+    if (this.submodule) {
+      if (this.path) this.onNote({ kind: 'submodule', path: this.path, ...this.commitRef() });
+      this.submodule = false;
+      return;
+    }
+    if (hunk === -1 || this.path === undefined) return;
+    const { lines, lineNumbers } = addedLinesAtHits(text, this.keywordHits(text));
+    if (lines.length) this.onAdded({ ...(this.commit ? { commit: this.commit } : {}), path: this.path, lines, lineNumbers });
+  }
+
+  private eachLine(text: string): void {
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      this.line(text.slice(start, end));
+      start = end + 1;
+    }
+    if (start < text.length) this.line(text.slice(start));
+  }
 
   line(text: string): void {
     const first = text.charCodeAt(0);
@@ -65,13 +123,16 @@ export class DiffParser {
     }
   }
 
-  /** Hands on what is left; call at the end of the output. */
+  /** Processes what is left and hands it on; call at the end of the output. */
   end(): void {
+    if (this.pending) this.section(this.pending);
+    this.pending = '';
     this.flush();
   }
 
   private startCommit(text: string): void {
     this.flush();
+    this.commits++;
     const [sha = '', author = '', email = '', date = ''] = text.slice(1).split('\0');
     this.commit = { sha, author, email, date };
   }
@@ -124,6 +185,25 @@ export class DiffParser {
 
   private commitRef(): { commit?: string } {
     return this.commit ? { commit: this.commit.sha } : {};
+  }
+}
+
+/**
+ * Where the next commit line or file diff starts after a position (each begins a line: hunk lines never do).
+ * Remembers the last hit of each search, so a block of many small files is not searched again and again for the
+ * commit marker far ahead.
+ */
+class SectionBoundaries {
+  private diff = -2;
+  private commit = -2;
+
+  constructor(private readonly text: string) {}
+
+  after(from: number): number {
+    if (this.diff !== -1 && this.diff < from) this.diff = this.text.indexOf('\ndiff ', from);
+    if (this.commit !== -1 && this.commit < from) this.commit = this.text.indexOf('\n\x01', from);
+    const next = this.diff === -1 ? this.commit : this.commit === -1 ? this.diff : Math.min(this.diff, this.commit);
+    return next === -1 ? -1 : next + 1;
   }
 }
 

@@ -29,40 +29,45 @@ export function git(args: string[], cwd: string): string {
 }
 
 /**
- * Streams a git command's stdout line by line (UTF-8, invalid bytes replaced, CRs kept), without ever holding
- * the whole output: `git log -p --all` of a large repository is gigabytes.
+ * Streams a git command's stdout, decoded as UTF-8 (invalid bytes replaced, multi-byte characters never split),
+ * into `onText` block by block, without ever holding the whole output: `git log -p --all` of a large repository
+ * is gigabytes. Resolves when git exits 0; rejects with GitError (git's first line) otherwise.
  */
-export async function* gitLines(args: string[], cwd: string): AsyncGenerator<string> {
-  const child = spawn('git', [...NEUTRAL_CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (part: string) => {
-    if (stderr.length < 4096) stderr += part;
-  });
-  const exit = new Promise<number>((resolve, reject) => {
-    child.on('error', (error) => reject(gitSpawnError(error)));
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-  exit.catch(() => undefined); // observed below; avoid an unhandled rejection while lines are still being read
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
-  try {
-    for await (const part of child.stdout) {
-      const text = rest + decoder.write(part as Buffer);
-      let start = 0;
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        yield text.slice(start, end);
-        start = end + 1;
+export function gitStream(args: string[], cwd: string, onText: (text: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...NEUTRAL_CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let failed = false;
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      child.kill();
+      reject(error);
+    };
+    const guarded = (work: () => void) => {
+      try {
+        work();
+      } catch (error) {
+        fail(error as Error);
       }
-      rest = text.slice(start);
-    }
-    rest += decoder.end();
-    if (rest) yield rest;
-  } finally {
-    if (child.exitCode === null) child.kill();
-  }
-  const code = await exit;
-  if (code !== 0) throw new GitError(firstLine(stderr) || `git ${args[0]} exited with ${code}`);
+    };
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (part: string) => {
+      if (stderr.length < 4096) stderr += part;
+    });
+    const decoder = new StringDecoder('utf8');
+    child.stdout.on('data', (part: Buffer) => {
+      if (!failed) guarded(() => onText(decoder.write(part)));
+    });
+    child.on('error', (error) => fail(gitSpawnError(error)));
+    child.on('close', (code) => {
+      if (failed) return;
+      guarded(() => onText(decoder.end()));
+      if (failed) return;
+      if (code === 0) resolve();
+      else fail(new GitError(firstLine(stderr) || `git ${args[0]} exited with ${code}`));
+    });
+  });
 }
 
 function gitSpawnError(error: NodeJS.ErrnoException): GitError {

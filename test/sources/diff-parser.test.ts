@@ -93,3 +93,37 @@ describe('unquote', () => {
     expect(unquote('plain name')).toBe('plain name');
   });
 });
+
+describe('DiffParser, sparse (keyword hits only) against full', () => {
+  it('finds exactly what a full read of every added line finds, on a real history', async () => {
+    const { TempRepo } = await import('../helpers/git-repo.js');
+    const { projectFiles } = await import('../../bench/corpus.mjs');
+    const { defaultDetector } = await import('../helpers/detector.js');
+    const repo = TempRepo.init();
+    for (let i = 0; i < 6; i++) {
+      const files = projectFiles('app', i % 2 === 0);
+      repo.commit(`round ${i}`, Object.fromEntries(files.map((f) => [f.path, f.content])));
+      if (i === 2) repo.git('mv', 'app/docs/payments.md', 'app/docs/moved.md');
+    }
+    const log = repo.git('log', '--all', '-p', '-U0', '--cc', '-M', '--format=format:%x01%H%x00%an%x00%ae%x00%aI');
+    const run = (sparse: boolean) => {
+      const found: string[] = [];
+      const parser = new DiffParser(
+        (a) => {
+          for (const f of defaultDetector.detect({ origin: { path: a.path }, text: a.lines.join('\n'), lineNumbers: a.lineNumbers })) {
+            found.push(`${a.commit?.sha}:${f.location.path}:${f.location.line}:${f.location.column}:${f.fingerprint}`);
+          }
+        },
+        undefined,
+        sparse ? (text) => defaultDetector.keywordOffsets(text) : undefined,
+      );
+      // Feed in odd-sized blocks, as a pipe would.
+      for (let at = 0; at < log.length; at += 7919) parser.write(log.slice(at, at + 7919));
+      parser.end();
+      return found.sort();
+    };
+    const full = run(false);
+    expect(full.length).toBeGreaterThan(20);
+    expect(run(true)).toEqual(full);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The added lines of one file's diff that hold a keyword hit, with their line numbers in the new file, found
+ * without splitting the rest of the diff into lines: only the hunks that hold a hit are walked, and only up to
+ * the hit. The line before each one is kept too when it was added, for `keyward-ignore-next-line`.
+ *
+ * `text` is one file's diff (header and hunks); `hits` are ascending offsets of keyword hits in it.
+ */
+export function addedLinesAtHits(text: string, hits: Iterable<number>): { lines: string[]; lineNumbers: number[] } {
+  const lines: string[] = [];
+  const lineNumbers: number[] = [];
+  let hunk = -1;
+  let columns = 1;
+  let cursor = 0;
+  let nextNumber = 0;
+  let previousAdded: { start: number; number: number } | undefined;
+  let lastTaken = -1;
+
+  const take = (start: number, number: number) => {
+    if (start <= lastTaken) return;
+    const end = text.indexOf('\n', start);
+    lines.push(text.slice(start + columns, end === -1 ? text.length : end));
+    lineNumbers.push(number);
+    lastTaken = start;
+  };
+
+  for (const hit of hits) {
+    const lineStart = text.lastIndexOf('\n', hit - 1) + 1;
+    if (lineStart <= lastTaken) continue;
+    const header = text.lastIndexOf('\n@@', lineStart - 1) + 1;
+    if (header === 0 || header === lineStart) continue; // a hit in the file header, or in a hunk header
+    if (header !== hunk) {
+      hunk = header;
+      let at = header;
+      while (text.charCodeAt(at) === 64 /* @ */) at++;
+      columns = Math.max(1, at - header - 1);
+      const headerEnd = text.indexOf('\n', header);
+      const plus = /\+(\d+)(?:,\d+)?\s+@/.exec(text.slice(header, headerEnd));
+      nextNumber = plus ? Number(plus[1]) : 1;
+      cursor = headerEnd + 1;
+      previousAdded = undefined;
+    }
+    // Walk from where the last hit in this hunk left off to the hit's line, numbering the lines of the new file.
+    while (cursor < lineStart) {
+      const end = text.indexOf('\n', cursor);
+      const kind = lineKind(text, cursor, columns);
+      if (kind !== 'absent') {
+        previousAdded = kind === 'added' ? { start: cursor, number: nextNumber } : undefined;
+        nextNumber++;
+      }
+      cursor = end === -1 ? text.length : end + 1;
+    }
+    if (cursor !== lineStart) continue;
+    const kind = lineKind(text, lineStart, columns);
+    if (kind === 'added') {
+      if (previousAdded) take(previousAdded.start, previousAdded.number);
+      take(lineStart, nextNumber);
+    }
+  }
+  return { lines, lineNumbers };
+}
+
+/**
+ * A hunk line of a (combined) diff: `added` when every parent column says `+`; `absent` when a column says `-`
+ * (not in the new file) or it is a `\ No newline` marker; `kept` otherwise.
+ */
+function lineKind(text: string, start: number, columns: number): 'added' | 'kept' | 'absent' {
+  if (text.charCodeAt(start) === 92 /* \ */) return 'absent';
+  let added = true;
+  for (let i = 0; i < columns; i++) {
+    const c = text.charCodeAt(start + i);
+    if (c === 45 /* - */) return 'absent';
+    if (c !== 43 /* + */) added = false;
+  }
+  return added ? 'added' : 'kept';
+}

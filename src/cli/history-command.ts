@@ -33,5 +33,5 @@ export async function runHistoryCommand(path: string | undefined, options: Histo
     ignore: config.ignore,
     ignoreBase: baseDir,
   });
-  return reportRun(result, detector, config, options);
+  return reportRun(result, detector, config, options, { configDir: baseDir, repoDir: repo.dir });
 }

@@ -14,6 +14,7 @@ function withReportOptions(command: Command): Command {
     .option('-c, --config <file>', 'config file (default: .keyward.yml/.yaml/.json found upward)')
     .option('--baseline <file>', 'report only findings not in this baseline, and list its stale entries')
     .option('--show-secrets', 'print secrets in clear (they are redacted otherwise)')
+    .option('--revoke [mode]', 'report leaked keys to the revoke webhook of the config; --revoke=dry-run prints what it would send')
     .option('--no-color', 'plain text output');
 }
 
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
 }
 
 /** Errors users can cause and fix: printed as one line. */
-const USER_ERRORS = new Set(['ConfigError', 'UsageError', 'GitError', 'BaselineError']);
+const USER_ERRORS = new Set(['ConfigError', 'UsageError', 'GitError', 'BaselineError', 'RevokeConfigError']);
 
 /** Every failure is one line on stderr and exit code 2; a stack trace only with KEYWARD_DEBUG set. */
 function exitCodeFor(error: unknown): number {

@@ -15,6 +15,16 @@ export interface ReportOptions {
   failOn?: string;
   color?: boolean;
   baseline?: string;
+  /** `--revoke` (true) or `--revoke=dry-run`. */
+  revoke?: boolean | string;
+}
+
+/** Where a run's config came from and what it scanned: what the webhook needs beyond the findings. */
+export interface RunContext {
+  /** The config file's folder (relative paths in the config are relative to it). */
+  configDir: string;
+  /** A folder inside the scanned repository, if any. */
+  repoDir: string;
 }
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
@@ -23,13 +33,35 @@ const FAIL_ON = ['error', 'warning', 'info', 'never'];
 export function checkReportOptions(options: ReportOptions): void {
   if (!FORMATS.includes(options.format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   if (options.failOn && !FAIL_ON.includes(options.failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
+  if (options.revoke !== undefined && options.revoke !== true && options.revoke !== 'dry-run') {
+    throw new UsageError('--revoke takes no value, or "dry-run"');
+  }
 }
 
 /** Applies the baseline, renders the report, writes it, and returns the exit code. */
-export async function reportRun(result: ScanResult, detector: Detector, config: Config, options: ReportOptions): Promise<number> {
+export async function reportRun(
+  result: ScanResult,
+  detector: Detector,
+  config: Config,
+  options: ReportOptions,
+  context: RunContext,
+): Promise<number> {
   if (options.baseline) {
     const { applyBaseline, readBaseline } = await import('../scan/baseline.js');
     result = applyBaseline(result, readBaseline(options.baseline));
+  }
+  if (options.revoke) {
+    if (!config.revoke) throw new UsageError('--revoke needs a "revoke:" section (url, secretEnv) in .keyward.yml');
+    const { runRevoke } = await import('../sinks/revoke.js');
+    const { repositoryContext } = await import('../sinks/repository-context.js');
+    const revoke = await runRevoke(result.findings, config.revoke, {
+      configDir: context.configDir,
+      repo: repositoryContext(context.repoDir, process.cwd()),
+      dryRun: options.revoke === 'dry-run',
+      userAgent: `keyward/${packageVersion()}`,
+      log: (line) => process.stderr.write(`keyward: ${line}\n`),
+    });
+    result = { ...result, revoke };
   }
   const failOn = (options.failOn ?? config.failOn ?? 'warning') as FailOn;
   const format = options.format as Format;
@@ -42,5 +74,6 @@ export async function reportRun(result: ScanResult, detector: Detector, config: 
   });
   emit(report, options.output);
   if (options.output) process.stderr.write(`keyward: ${result.findings.length} finding(s) written to ${options.output}\n`);
+  if (result.revoke?.failed.length) return EXIT.deliveryFailed;
   return result.findings.some((f) => failsOn(f, failOn)) ? EXIT.findings : EXIT.clean;
 }

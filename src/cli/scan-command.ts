@@ -44,7 +44,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
     const { scanFiles } = await import('../scan/scan-files.js');
     result = await scanFiles(roots, detector, { cwd, ignore: config.ignore, ignoreBase: baseDir, maxFileSize });
   }
-  return reportRun(result, detector, config, options);
+  return reportRun(result, detector, config, options, { configDir: baseDir, repoDir: firstDir });
 }
 
 function sizeOption(text: string): number {

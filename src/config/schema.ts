@@ -13,6 +13,37 @@ const size = z.union([
     .transform(parseSize),
 ]);
 
+/** http is allowed only to this machine: a key must not cross a network in clear. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+const revokeSchema = z
+  .object({
+    url: z
+      .string()
+      .url('a URL such as https://hooks.example.com/keyward')
+      .refine((url) => {
+        const parsed = new URL(url);
+        return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
+      }, 'must be https (http only to a loopback address such as 127.0.0.1)'),
+    /** The NAME of the environment variable holding the signing secret, never the secret itself. */
+    secretEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'the name of an environment variable'),
+    include: z.enum(['live', 'secret', 'all']).default('live'),
+    includeSecret: z.boolean().default(false),
+    timeoutMs: z.number().int().min(100).max(120_000).default(5000),
+    maxAttempts: z.number().int().min(1).max(20).default(5),
+    /** First retry delay; each further one doubles it, with jitter. */
+    backoffMs: z.number().int().min(1).max(60_000).default(500),
+    /** Requests in flight at once. */
+    concurrency: z.number().int().min(1).max(32).default(4),
+    /** Where deliveries are remembered between runs, relative to the config file. */
+    outbox: z.string().default('.keyward/revoke-outbox.json'),
+  })
+  .strict();
+
+export type RevokeConfig = z.infer<typeof revokeSchema>;
+
 /**
  * `.keyward.yml` / `.keyward.json`. Data only: nothing in it is evaluated, so a pull request that edits it cannot
  * run code in CI. Unknown keys are errors, so that a typo does not silently disable a setting.
@@ -37,6 +68,8 @@ export const configSchema = z
     /** Files larger than this are skipped and reported. */
     maxFileSize: size.optional(),
     failOn: z.enum(['error', 'warning', 'info', 'never']).optional(),
+    /** The revoke webhook: where to report leaked keys when a run says --revoke. */
+    revoke: revokeSchema.optional(),
   })
   .strict();
 

@@ -9,6 +9,7 @@ export const jsonReporter: Reporter = (result, context) =>
       findings: result.findings,
       skipped: result.skipped,
       notes: result.notes ?? [],
+      ...(result.revoke ? { revoke: result.revoke } : {}),
       ...(result.staleBaseline ? { staleBaseline: result.staleBaseline, baselined: result.baselined ?? 0 } : {}),
       summary: {
         findings: result.findings.length,

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../engine/types.js';
+import type { RevokeSummary } from '../sinks/revoke.js';
 import type { Reporter } from './reporter.js';
 import { countBySeverity, countSkipped, formatBytes, plural } from './summary.js';
 
@@ -34,6 +35,7 @@ export const textReporter: Reporter = (result, context) => {
   for (const stale of result.staleBaseline ?? []) {
     out.push(c.dim(`stale baseline entry: ${stale.ruleId} ${stale.preview} in ${stale.path} no longer found`));
   }
+  if (result.revoke) out.push(revokeLine(result.revoke, c));
   if (result.baselined) out.push(c.dim(`${plural(result.baselined, 'finding')} left out: listed in the baseline`));
   const counts = countBySeverity(result.findings);
   const units = result.commitsScanned !== undefined ? plural(result.commitsScanned, 'commit') : plural(result.filesScanned, 'file');
@@ -57,4 +59,10 @@ function historyLine(f: Finding): string {
   const where = h.inCurrentTree ? 'still in HEAD' : 'removed from HEAD, still in history';
   const files = h.files.length > 1 ? ` (${h.files.join(', ')})` : '';
   return `introduced in ${f.location.commit?.slice(0, 10)} by ${f.location.author}${when}; ${plural(h.occurrences, 'occurrence')} in ${plural(h.commits, 'commit')}${files}; ${where}`;
+}
+
+function revokeLine(r: RevokeSummary, c: InstanceType<typeof Chalk>): string {
+  if (r.dryRun) return c.dim(`revoke (dry run): ${r.qualifying} key(s) qualify, ${r.alreadyDelivered} already delivered; nothing sent`);
+  const text = `revoke: ${r.delivered} delivered, ${r.alreadyDelivered} delivered earlier, ${r.failed.length} failed`;
+  return r.failed.length ? c.red(`${text} (kept in the outbox, retried on the next run)`) : c.green(text);
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/types.js';
+import type { RevokeSummary } from '../sinks/revoke.js';
 import type { SkippedFile } from '../sources/read-file.js';
 
 /** What a scan found and what it could not read: the input of every reporter. */
@@ -16,6 +17,8 @@ export interface ScanResult {
   staleBaseline?: Array<{ fingerprint: string; ruleId: string; path: string; preview: string }>;
   /** Findings left out because the baseline lists them. */
   baselined?: number;
+  /** What the revoke webhook did, when the run said --revoke. */
+  revoke?: RevokeSummary;
 }
 
 /** Files larger than this are skipped (and reported) unless the config or --max-file-size says otherwise. */

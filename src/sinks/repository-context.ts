@@ -1,0 +1,49 @@
+import { relative, resolve } from 'node:path';
+import { git } from '../sources/git.js';
+
+/** Where the scanned files live in git terms: what a webhook receiver needs to find the leak. */
+export interface RepositoryContext {
+  remoteUrl?: string;
+  head?: string;
+  pathInRepository(path: string): string;
+  githubBlobUrl(commit: string | null, path: string, line: number): string | undefined;
+}
+
+/** The repository holding `dir`, or undefined when it is not in one (or git is missing). */
+export function repositoryContext(dir: string, cwd: string): RepositoryContext | undefined {
+  let top: string;
+  try {
+    top = git(['rev-parse', '--show-toplevel'], dir).trim();
+  } catch {
+    return undefined;
+  }
+  const quiet = (args: string[]) => {
+    try {
+      return git(args, top).trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const remoteUrl = stripCredentials(quiet(['config', '--get', 'remote.origin.url']));
+  const head = quiet(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  const github = remoteUrl ? githubRepo(remoteUrl) : undefined;
+  return {
+    ...(remoteUrl ? { remoteUrl } : {}),
+    ...(head ? { head } : {}),
+    pathInRepository: (path) => relative(top, resolve(cwd, path)).split('\\').join('/'),
+    githubBlobUrl: (commit, path, line) =>
+      github && commit ? `https://github.com/${github}/blob/${commit}/${path.split('/').map(encodeURIComponent).join('/')}#L${line}` : undefined,
+  };
+}
+
+/** `https://user:token@host/x` → `https://host/x`: a remote URL may itself hold a credential. */
+export function stripCredentials(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+}
+
+/** `owner/name` of a GitHub remote in any of its spellings (https, ssh, scp-like), else undefined. */
+export function githubRepo(remoteUrl: string): string | undefined {
+  const m = /^(?:https?:\/\/|ssh:\/\/git@|git@)github\.com[/:]([^/]+)\/([^/]+?)(?:\.git)?\/?$/i.exec(remoteUrl);
+  return m ? `${m[1]}/${m[2]}` : undefined;
+}

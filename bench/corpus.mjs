@@ -53,6 +53,8 @@ class FileBuilder {
 }
 
 // Each template returns a file; `leaky` decides whether it plants its leaks (decoys are always there).
+// The rule a leak expects follows keyward's context rules: a secret in a component is `client-side-secret`, a key
+// in a real .env file `committed-env-file`, and so on.
 const templates = [
   (dir, leaky) => {
     const f = new FileBuilder(`${dir}/web/src/components/Checkout.tsx`);
@@ -60,7 +62,7 @@ const templates = [
     f.add(`const publishableKey = "${keys.spPub()}";`, `const accelebitPublic = '${keys.abPub()}';`);
     f.add(`const key = process.env.NEXT_PUBLIC_SMARTPAY_PK;`, `// docs: -u sk_test_Ho1BrYTcg3gAX4vTKk1taz`);
     f.add(`const requestId = "${randomUUID()}";`, `const etag = "${sha256()}";`);
-    if (leaky) f.leak(`const secret = "${keys.spLive()}";`, 'smartpay-live-secret-key');
+    if (leaky) f.leak(`const secret = "${keys.spLive()}";`, 'client-side-secret');
     f.add(`export function Checkout() {`, `  return <button data-key={publishableKey}>Pay</button>;`, `}`);
     return f.build();
   },
@@ -103,14 +105,14 @@ const templates = [
   (dir, leaky) => {
     const f = new FileBuilder(`${dir}/android/app/src/main/java/com/acme/Pay.kt`);
     f.add(`package com.acme`, `object Pay {`, `    val publicKey = "${keys.spPub()}"`, `    val buildId = "${randomUUID()}"`);
-    if (leaky) f.leak(`    val secretKey = "${keys.spTest()}"`, 'smartpay-test-secret-key');
+    if (leaky) f.leak(`    val secretKey = "${keys.spTest()}"`, 'client-side-secret');
     f.add(`}`);
     return f.build();
   },
   (dir, leaky) => {
     const f = new FileBuilder(`${dir}/ios/Pay/Config.swift`);
     f.add(`import Foundation`, `enum Config {`, `    static let publishable = "${keys.spPub()}"`, `    static let sample = "sk_test_Ho1BrYTcg3gAX4vTKk1taz"`);
-    if (leaky) f.leak(`    static let apiKey = "${alnum(32)}"`, 'generic-api-key');
+    if (leaky) f.leak(`    static let apiKey = "${alnum(32)}"`, 'client-side-secret');
     f.add(`}`);
     return f.build();
   },
@@ -138,8 +140,8 @@ const templates = [
   (dir, leaky) => {
     const f = new FileBuilder(`${dir}/.env.example`.replace('.env.example', leaky ? '.env' : '.env.example'));
     f.add(`# copy to .env`, `SMARTLEAD_API_KEY=your_api_key_here`, `NEXT_PUBLIC_SMARTPAY_PK=${keys.spPub()}`, `API_KEY=`);
-    if (leaky) f.leak(`ACCELEBIT_SECRET_KEY=${keys.abTest()}`, 'accelebit-test-secret-key');
-    if (leaky) f.leak(`API_KEY=${alnum(32)}`, 'generic-api-key');
+    if (leaky) f.leak(`ACCELEBIT_SECRET_KEY=${keys.abTest()}`, 'committed-env-file');
+    if (leaky) f.leak(`API_KEY=${alnum(32)}`, 'committed-env-file');
     return f.build();
   },
   (dir, leaky) => {
@@ -162,7 +164,7 @@ const templates = [
     const f = new FileBuilder(`${dir}/web/dist/assets/index-${hex(8)}.min.js`);
     let line = '';
     for (let i = 0; i < 40; i++) line += `var a${i}=function(e,t){return e.apiKey||t[${i}]},b${i}="${b64(12)}";`;
-    if (leaky) f.leak(`${line}var k="${keys.spLive()}";${line}`, 'smartpay-live-secret-key');
+    if (leaky) f.leak(`${line}var k="${keys.spLive()}";${line}`, 'client-side-secret');
     else f.add(`${line}var pk="${keys.spPub()}";${line}`);
     return f.build();
   },

@@ -2,6 +2,7 @@ import { packageVersion } from '../package-root.js';
 import type { Detector } from '../engine/detector.js';
 import { FORMATS, loadReporter, type Format } from '../report/index.js';
 import type { FailOn } from '../report/reporter.js';
+import { ruleDescriptors } from '../report/rule-descriptors.js';
 import { failsOn } from '../report/summary.js';
 import type { Config } from '../config/schema.js';
 import type { ScanResult } from '../scan/scan-result.js';
@@ -67,7 +68,7 @@ export async function reportRun(
   const format = options.format as Format;
   const reporter = await loadReporter(format);
   const report = reporter(result, {
-    rules: detector.rules,
+    rules: ruleDescriptors(detector.rules),
     failOn,
     color: format === 'text' && wantsColor(options.color, Boolean(options.output)),
     version: packageVersion(),

@@ -68,6 +68,17 @@ export const configSchema = z
     /** Files larger than this are skipped and reported. */
     maxFileSize: size.optional(),
     failOn: z.enum(['error', 'warning', 'info', 'never']).optional(),
+    /** Globs that add context labels the built-in classification misses (relative to the scan root). */
+    context: z
+      .object({
+        client: z.array(z.string()).optional(),
+        server: z.array(z.string()).optional(),
+        test: z.array(z.string()).optional(),
+        docs: z.array(z.string()).optional(),
+        production: z.array(z.string()).optional(),
+      })
+      .strict()
+      .default({}),
     /** The revoke webhook: where to report leaked keys when a run says --revoke. */
     revoke: revokeSchema.optional(),
   })

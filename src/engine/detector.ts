@@ -1,3 +1,5 @@
+import type { ContextClassifier } from '../context/classify.js';
+import { applyPolicies, type Policy } from '../context/policies.js';
 import type { CompiledRule } from './compile-rule.js';
 import { entropyOk } from './secret-checks.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -7,7 +9,7 @@ import { whyNotAKey } from './not-a-key.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { WindowFinder } from './window-finder.js';
 import { redact } from './redact.js';
-import type { Chunk, Finding } from './types.js';
+import type { Chunk, Finding, Severity } from './types.js';
 
 /** How far around a keyword a rule's regex may look: keys and their keywords stand close together. */
 const WINDOW = 1024;
@@ -28,6 +30,12 @@ export interface DetectorOptions {
   allowlist?: Allowlist;
   /** Print secrets in clear in snippets and previews (the user's explicit choice). */
   showSecrets?: boolean;
+  /** Where a file stands (client, server, test…), and the rules that depend on it. */
+  context?: {
+    classifier: ContextClassifier;
+    policies: readonly Policy[];
+    severityOf: (policy: Policy) => Severity | 'off';
+  };
 }
 
 interface Candidate {
@@ -135,9 +143,10 @@ export class Detector {
   /** The filters of the pipeline that need only the secret: samples, placeholders, allowlist, entropy. */
   private isKey(candidate: Candidate): boolean {
     const { secret, rule } = candidate;
-    if (this.options.samples.has(secret)) return false;
     const allow = this.options.allowlist;
     if (allow && (allow.values.has(secret) || allow.patterns.some((test) => test(secret)))) return false;
+    if (!rule.definition.valueChecks) return true;
+    if (this.options.samples.has(secret)) return false;
     if (whyNotAKey(secret)) return false;
     if (rule.placeholders.some((test) => test(secret))) return false;
     return entropyOk(secret, rule.definition);
@@ -162,6 +171,8 @@ export class Detector {
     if (kept.length === 0) return [];
     const index = new LineIndex(chunk.text);
     const findings: Finding[] = [];
+    const context = this.options.context;
+    const labels = context?.classifier.classify(chunk.origin.projectPath ?? chunk.origin.path, chunk.lineNumbers ? undefined : chunk.text);
     for (const c of kept) {
       const lineIdx = index.lineIndexAt(c.secretStart);
       const lineText = index.lineText(lineIdx);
@@ -171,7 +182,7 @@ export class Detector {
       const column = c.secretStart - lineStart + 1;
       const onLine = kept.filter((k) => index.lineIndexAt(k.secretStart) === lineIdx);
       const definition = c.rule.definition;
-      const finding: Finding = {
+      let finding: Finding = {
         ruleId: c.rule.id,
         title: definition.title,
         severity: c.rule.severity,
@@ -180,19 +191,31 @@ export class Detector {
         message: definition.title,
         remediation: definition.remediation,
         location: {
-          ...chunk.origin,
+          path: chunk.origin.path,
+          ...(chunk.origin.commit ? { commit: chunk.origin.commit } : {}),
+          ...(chunk.origin.author ? { author: chunk.origin.author } : {}),
+          ...(chunk.origin.date ? { date: chunk.origin.date } : {}),
           line: chunk.lineNumbers?.[lineIdx] ?? lineIdx + 1,
           column,
           endColumn: column + c.secret.length,
         },
         snippet: this.snippet(lineText, lineStart, c, onLine),
-        preview: this.options.showSecrets ? c.secret : redact(c.secret),
+        preview: this.shown(c),
         fingerprint: fingerprintOf(c.rule.id, c.secret),
       };
+      if (context && labels) {
+        if (labels.size) finding.context = [...labels].sort();
+        finding = applyPolicies(finding, labels, lineText, context.policies, context.severityOf);
+      }
       secrets.set(finding, c.secret);
       findings.push(finding);
     }
     return findings;
+  }
+
+  /** How a match is shown: redacted, unless the user asked for secrets or the rule matches no secret at all. */
+  private shown(c: Candidate): string {
+    return this.options.showSecrets || !c.rule.definition.valueChecks ? c.secret : redact(c.secret);
   }
 
   /** The line around the secret, with every secret found on it redacted (not just this finding's). */
@@ -206,7 +229,7 @@ export class Detector {
       if (start < cursor) continue;
       text += line.slice(cursor, start);
       if (c === focus) focusAt = text.length;
-      text += this.options.showSecrets ? c.secret : redact(c.secret);
+      text += this.shown(c);
       cursor = end;
     }
     text += line.slice(cursor);

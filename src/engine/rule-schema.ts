@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const exampleSchema = z.union([z.string(), z.object({ path: z.string(), text: z.string() }).strict()]);
+
 /**
  * The rule format, shared by the built-in packs in rules/ and by custom rules in a user's config.
  * A rule is data: nothing in it runs as code.
@@ -31,14 +33,20 @@ export const ruleSchema = z
      * (a generic `apiKey: "…"`) reports a public key, and report nothing themselves.
      */
     report: z.boolean().default(true),
+    /**
+     * Whether the match is a value to judge as a key (placeholders, samples, entropy) and to redact. Rules about
+     * how a key is handled — an env var name, a URL — say false: what they match is not secret.
+     */
+    valueChecks: z.boolean().default(true),
     /** When two rules claim overlapping text, the higher priority keeps it (the most specific rule). */
     priority: z.number().int().default(0),
     /** Globs (relative to the scan root) the rule is limited to, and globs it never applies to. */
     paths: z.array(z.string()).optional(),
     excludePaths: z.array(z.string()).optional(),
     remediation: z.string().default('Remove the key from the code, load it from an environment variable or a secret manager, and rotate it.'),
+    /** Lines the rule must find (exactly one finding, of this rule) and lines it must not; a path where it matters. */
     examples: z
-      .object({ leaks: z.array(z.string()).default([]), quiet: z.array(z.string()).default([]) })
+      .object({ leaks: z.array(exampleSchema).default([]), quiet: z.array(exampleSchema).default([]) })
       .default({ leaks: [], quiet: [] }),
   })
   .strict();

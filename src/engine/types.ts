@@ -11,8 +11,14 @@ export function severityRank(severity: Severity): number {
 
 /** Where a chunk of text came from. Sources fill it; nothing after them knows git. */
 export interface Origin {
-  /** Path relative to the scan root, with forward slashes; `<stdin>` for standard input. */
+  /** Path as reported: relative to the working directory, with forward slashes; `<stdin>` for standard input. */
   path: string;
+  /**
+   * Path inside the scanned project (relative to the folder named on the command line, or the repository), when it
+   * differs from `path`: where a file stands (client, test…) is judged on this, so that scanning `fixtures/` does
+   * not make every file a fixture.
+   */
+  projectPath?: string;
   commit?: string;
   author?: string;
   date?: string;

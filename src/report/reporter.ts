@@ -1,11 +1,11 @@
-import type { CompiledRule } from '../engine/compile-rule.js';
+import type { RuleDescriptor } from './rule-descriptors.js';
 import type { ScanResult } from '../scan/scan-result.js';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
 export interface ReportContext {
   /** The rules that ran, for formats that describe them (SARIF). */
-  rules: readonly CompiledRule[];
+  rules: readonly RuleDescriptor[];
   failOn: FailOn;
   color: boolean;
   version: string;

@@ -2,6 +2,8 @@ import { compileRule, type CompiledRule } from '../engine/compile-rule.js';
 import { Detector } from '../engine/detector.js';
 import { loadBuiltinPacks, type LoadedPack } from '../engine/load-rules.js';
 import type { Config } from '../config/schema.js';
+import { ContextClassifier } from '../context/classify.js';
+import { POLICIES } from '../context/policies.js';
 import { lazyRequire } from '../lazy-require.js';
 
 export interface BuiltinRules {
@@ -20,8 +22,9 @@ export function builtinRules(): Promise<BuiltinRules> {
   return builtinCache;
 }
 
+/** Every id a config may switch off or re-grade: the rules of the packs, and the context policies. */
 export async function builtinRuleIds(): Promise<Set<string>> {
-  return new Set((await builtinRules()).rules.map((rule) => rule.id));
+  return new Set([...(await builtinRules()).rules.map((rule) => rule.id), ...POLICIES.map((policy) => policy.id)]);
 }
 
 /** Built-in rules plus the config's custom rules, with the config's re-grading and switching-off applied. */
@@ -44,5 +47,10 @@ export async function createDetector(config: Config, options: { showSecrets?: bo
     samples: new Set(packs.flatMap((pack) => pack.samples)),
     allowlist: { values: new Set(config.allowlist.values), patterns },
     showSecrets: options.showSecrets,
+    context: {
+      classifier: new ContextClassifier(config.context),
+      policies: POLICIES,
+      severityOf: (policy) => config.rules[policy.id] ?? policy.severity,
+    },
   });
 }

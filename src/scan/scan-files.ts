@@ -31,7 +31,8 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
     }
     filesScanned++;
     bytesScanned += read.bytes;
-    findings.push(...detector.detect({ origin: { path: file.path }, text: read.text }));
+    const origin = file.projectPath === file.path ? { path: file.path } : { path: file.path, projectPath: file.projectPath };
+    findings.push(...detector.detect({ origin, text: read.text }));
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { findings: sortFindings(findings), skipped, filesScanned, bytesScanned, durationMs: performance.now() - started };

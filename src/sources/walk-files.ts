@@ -18,6 +18,8 @@ export interface WalkedFile {
   absolutePath: string;
   /** Relative to `cwd`, forward slashes. */
   path: string;
+  /** Relative to the root it was found under (the file's name, for a file named on the command line). */
+  projectPath: string;
 }
 
 /**
@@ -35,7 +37,8 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
       continue;
     }
     if (!info.isDirectory()) {
-      if (!seen.has(absoluteRoot)) yield { absolutePath: absoluteRoot, path: displayPath(options.cwd, absoluteRoot) };
+      const path = displayPath(options.cwd, absoluteRoot);
+      if (!seen.has(absoluteRoot)) yield { absolutePath: absoluteRoot, path, projectPath: path };
       seen.add(absoluteRoot);
       continue;
     }
@@ -67,7 +70,7 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
       const path = displayPath(options.cwd, absolutePath);
       if (entry.dirent.isSymbolicLink()) options.onSkip({ path, reason: 'symlink' });
       else if (!entry.dirent.isFile()) options.onSkip({ path, reason: 'not-a-file' });
-      else yield { absolutePath, path };
+      else yield { absolutePath, path, projectPath: entry.path };
     }
   }
 }

@@ -18,14 +18,16 @@ describe.each(packs.map((pack) => [pack.file, pack] as const))('%s', (_file, pac
         if (rule.report) expect(rule.examples.leaks.length).toBeGreaterThan(0);
       });
       for (const example of rule.examples.leaks) {
-        it(`finds: ${example}`, () => {
-          const findings = detectIn(expandTemplate(example), 'src/example.txt', detector);
+        const { path, text } = typeof example === 'string' ? { path: 'src/example.txt', text: example } : example;
+        it(`finds: ${text}`, () => {
+          const findings = detectIn(expandTemplate(text), path, detector);
           expect(findings.map((f) => f.ruleId)).toEqual([rule.id]);
         });
       }
       for (const example of rule.examples.quiet) {
-        it(`stays quiet on: ${example}`, () => {
-          const findings = detectIn(expandTemplate(example), 'src/example.txt', detector);
+        const { path, text } = typeof example === 'string' ? { path: 'src/example.txt', text: example } : example;
+        it(`stays quiet on: ${text}`, () => {
+          const findings = detectIn(expandTemplate(text), path, detector);
           expect(findings.map((f) => f.ruleId)).not.toContain(rule.id);
         });
       }

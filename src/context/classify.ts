@@ -1,0 +1,99 @@
+import { lazyRequire } from '../lazy-require.js';
+
+/**
+ * Where a file stands, as far as secrets are concerned. A file can carry several labels (a test of a client
+ * component is `client` and `test`); `client` and `server` exclude each other, and a server marker wins.
+ */
+export type ContextLabel =
+  | 'client' // shipped to a browser or an app: components, pages, bundles, public assets, mobile sources
+  | 'server' // stays on a server: API routes, server-only modules, backend folders
+  | 'test' // tests and fixtures
+  | 'docs' // documentation
+  | 'example-config' // .env.example and other templates meant to be copied
+  | 'env-file' // a real .env file
+  | 'production'; // production configuration: .env.production, prod deploy manifests
+
+/** Globs from the config's `context:` section: they add labels to paths the built-in rules judge otherwise. */
+export interface ContextOverrides {
+  client?: string[];
+  server?: string[];
+  test?: string[];
+  docs?: string[];
+  production?: string[];
+}
+
+const SERVER_MARKER = /^\s*(?:['"]use server['"]|import\s+['"]server-only['"])/m;
+const CLIENT_MARKER = /^\s*['"]use client['"]/m;
+const REACT_NATIVE = /from\s+['"](?:react-native|expo(?:-[a-z-]+)?)['"]/;
+
+const SERVER_PATH =
+  /(?:^|\/)(?:server|servers|backend|api|functions|lambda|lambdas|workers?|cron|jobs|scripts|cmd|internal|migrations)\/|(?:^|\/)pages\/api\/|(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(?:^|\/)(?:middleware|instrumentation)\.[jt]s$/;
+
+const CLIENT_PATH = [
+  /\.(?:jsx|tsx|vue|svelte|astro)$/, // components
+  /(?:^|\/)pages\/.*\.[cm]?[jt]sx?$/, // Next.js pages (pages/api is server, above)
+  /(?:^|\/)app\/(?:.*\/)?(?:page|layout|template|loading|error|not-found|default)\.[cm]?[jt]sx?$/, // Next.js app routes
+  /(?:^|\/)(?:public|static|assets|www)\//, // served as they are
+  /(?:^|\/)(?:dist|build|out|\.next\/static)\/.*\.m?js$/, // built bundles
+  /\.min\.m?js$/,
+  /(?:^|\/)(?:components|hooks|frontend|client|web|ui|views|src\/app)\//,
+  /(?:^|\/)(?:extension|chrome-extension|content-scripts?|popup|background)\//, // browser extensions
+  /(?:^|\/)android\/.*\/src\/main\/(?:java|kotlin)\/|(?:^|\/)res\/values[^/]*\/[^/]+\.xml$/, // Android
+  /(?:^|\/)ios\/.*\.(?:swift|m|mm|h|plist)$|(?:^|\/)Info\.plist$|\.xcconfig$/, // iOS
+  /(?:^|\/)(?:App|app)\.(?:tsx|jsx|js)$|(?:^|\/)app\.json$|(?:^|\/)app\.config\.[jt]s$/, // React Native / Expo
+];
+
+const TEST_PATH =
+  /(?:^|\/)(?:test|tests|__tests__|__mocks__|spec|specs|fixtures?|testdata|test-data|e2e|cypress|playwright)\/|\.(?:test|spec|e2e|stories)\.[a-z]+$|_test\.(?:go|py|rb)$|(?:^|\/)test_[^/]+\.py$|Tests?\.(?:kt|java|swift|cs)$/;
+
+const DOCS_PATH = /\.(?:md|mdx|markdown|rst|adoc|txt)$|(?:^|\/)(?:docs?|documentation|wiki)\//i;
+
+const EXAMPLE_CONFIG = /(?:^|\/)\.env\.(?:example|sample|template|dist|defaults)$|\.(?:example|sample|template|dist)(?:\.[a-z]+)?$/i;
+
+const ENV_FILE = /(?:^|\/)\.env(?:\.[a-z0-9_-]+)?$/i;
+
+const PRODUCTION =
+  /(?:^|\/)\.env\.prod(?:uction)?(?:\.local)?$|(?:^|\/)(?:prod|production)\/|[._-]prod(?:uction)?\.(?:ya?ml|json|toml|tfvars|env)$|(?:^|\/)values-prod(?:uction)?\.ya?ml$/i;
+
+/**
+ * Classifies a file by its path and, when given, its text (markers such as "use client" or import "server-only").
+ * Paths are relative, with forward slashes.
+ */
+export class ContextClassifier {
+  private readonly overrides: Array<[ContextLabel, (path: string) => boolean]> = [];
+
+  constructor(overrides: ContextOverrides = {}) {
+    const entries = Object.entries(overrides) as Array<[ContextLabel, string[] | undefined]>;
+    if (entries.some(([, globs]) => globs?.length)) {
+      const picomatch = lazyRequire('picomatch') as typeof import('picomatch');
+      for (const [label, globs] of entries) if (globs?.length) this.overrides.push([label, picomatch(globs, { dot: true })]);
+    }
+  }
+
+  classify(path: string, text?: string): Set<ContextLabel> {
+    const labels = new Set<ContextLabel>();
+    if (EXAMPLE_CONFIG.test(path)) labels.add('example-config');
+    else if (ENV_FILE.test(path)) labels.add('env-file');
+    if (PRODUCTION.test(path)) labels.add('production');
+    if (TEST_PATH.test(path)) labels.add('test');
+    if (DOCS_PATH.test(path)) labels.add('docs');
+    this.addSide(labels, path, text);
+    for (const [label, matches] of this.overrides) {
+      if (!matches(path)) continue;
+      if (label === 'client') labels.delete('server');
+      if (label === 'server') labels.delete('client');
+      labels.add(label);
+    }
+    return labels;
+  }
+
+  /** Client or server: env files and templates are neither (they are read by whatever loads them). */
+  private addSide(labels: Set<ContextLabel>, path: string, text: string | undefined): void {
+    if (labels.has('env-file') || labels.has('example-config')) return;
+    const head = text?.slice(0, 2000);
+    const serverByContent = head !== undefined && SERVER_MARKER.test(head);
+    const clientByContent = head !== undefined && (CLIENT_MARKER.test(head) || REACT_NATIVE.test(head));
+    if (serverByContent || (SERVER_PATH.test(path) && !clientByContent)) labels.add('server');
+    else if (clientByContent || CLIENT_PATH.some((pattern) => pattern.test(path))) labels.add('client');
+  }
+}

@@ -65,6 +65,17 @@ function buildProgram(): Command {
       const { runBaselineCommand } = await import('./baseline-command.js');
       process.exitCode = await runBaselineCommand(paths, options);
     });
+  program
+    .command('install-hook')
+    .description('install a git pre-commit hook that runs keyward scan --staged (honours core.hooksPath)')
+    .argument('[repo]', 'repository (default: the current folder)')
+    .option('--force', "replace another tool's pre-commit hook")
+    .option('--chain', "keep another tool's pre-commit hook and run it first")
+    .option('--uninstall', "remove keyward's hook (and only keyward's)")
+    .action(async (repo: string | undefined, options) => {
+      const { runInstallHookCommand } = await import('./install-hook-command.js');
+      process.exitCode = runInstallHookCommand(repo, options);
+    });
   return program;
 }
 
@@ -77,7 +88,7 @@ async function main(): Promise<void> {
 }
 
 /** Errors users can cause and fix: printed as one line. */
-const USER_ERRORS = new Set(['ConfigError', 'UsageError', 'GitError', 'BaselineError', 'RevokeConfigError']);
+const USER_ERRORS = new Set(['ConfigError', 'UsageError', 'GitError', 'BaselineError', 'RevokeConfigError', 'HookError']);
 
 /** Every failure is one line on stderr and exit code 2; a stack trace only with KEYWARD_DEBUG set. */
 function exitCodeFor(error: unknown): number {

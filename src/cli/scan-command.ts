@@ -44,8 +44,19 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
     const { scanFiles } = await import('../scan/scan-files.js');
     result = await scanFiles(roots, detector, { cwd, ignore: config.ignore, ignoreBase: baseDir, maxFileSize });
   }
-  return reportRun(result, detector, config, options, { configDir: baseDir, repoDir: firstDir });
+  const code = await reportRun(result, detector, config, options, { configDir: baseDir, repoDir: firstDir });
+  if (options.staged && code !== 0) process.stderr.write(BLOCKED_COMMIT);
+  return code;
 }
+
+/** What the pre-commit hook says after the findings: the two ways out. */
+const BLOCKED_COMMIT = `
+keyward: commit blocked — the staged changes add the key(s) above.
+  Remove the key: read it from the environment (process.env.NAME, os.environ["NAME"]) and unstage the change.
+    If it was ever pushed, rotate it: deleting it does not un-leak it.
+  A false positive? Mark the line with a keyward-ignore comment (or keyward-ignore-next-line above it),
+    optionally naming the rule: // keyward-ignore: generic-api-key
+`;
 
 function sizeOption(text: string): number {
   try {

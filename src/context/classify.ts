@@ -1,4 +1,4 @@
-import { lazyRequire } from '../lazy-require.js';
+import { loadPicomatch } from '../lazy-require.js';
 
 /**
  * Where a file stands, as far as secrets are concerned. A file can carry several labels (a test of a client
@@ -65,7 +65,7 @@ export class ContextClassifier {
   constructor(overrides: ContextOverrides = {}) {
     const entries = Object.entries(overrides) as Array<[ContextLabel, string[] | undefined]>;
     if (entries.some(([, globs]) => globs?.length)) {
-      const picomatch = lazyRequire('picomatch') as typeof import('picomatch');
+      const picomatch = loadPicomatch();
       for (const [label, globs] of entries) if (globs?.length) this.overrides.push([label, picomatch(globs, { dot: true })]);
     }
   }

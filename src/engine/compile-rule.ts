@@ -1,4 +1,4 @@
-import { lazyRequire } from '../lazy-require.js';
+import { loadPicomatch, loadRe2js } from '../lazy-require.js';
 import { LinearMatcher, NativeMatcher, type Matcher } from './matcher.js';
 import type { RuleDefinition } from './rule-schema.js';
 import type { Severity } from './types.js';
@@ -29,7 +29,7 @@ export function compileRule(definition: RuleDefinition, engine: 'native' | 'line
       const regex = new RegExp(source, 'i');
       return (secret: string) => regex.test(secret);
     }
-    const { RE2JS } = lazyRequire('re2js') as typeof import('re2js');
+    const { RE2JS } = loadRe2js();
     const regex = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
     return (secret: string) => regex.matcher(secret).find();
   });
@@ -46,7 +46,7 @@ export function compileRule(definition: RuleDefinition, engine: 'native' | 'line
 
 function pathFilter(include?: string[], exclude?: string[]): ((path: string) => boolean) | undefined {
   if (!include?.length && !exclude?.length) return undefined;
-  const picomatch = lazyRequire('picomatch') as typeof import('picomatch');
+  const picomatch = loadPicomatch();
   const included = include?.length ? picomatch(include, { dot: true }) : () => true;
   const excluded = exclude?.length ? picomatch(exclude, { dot: true }) : () => false;
   return (path) => included(path) && !excluded(path);

@@ -1,5 +1,5 @@
 import type { RE2JS } from 're2js';
-import { lazyRequire } from '../lazy-require.js';
+import { loadRe2js } from '../lazy-require.js';
 
 /** One match of a rule's pattern: the whole match and the `secret` group, as offsets into the text. */
 export interface Match {
@@ -44,7 +44,7 @@ export class LinearMatcher implements Matcher {
   private readonly regex: RE2JS;
 
   constructor(source: string, flags: string) {
-    const { RE2JS } = lazyRequire('re2js') as typeof import('re2js');
+    const { RE2JS } = loadRe2js();
     let bits = 0;
     if (flags.includes('i')) bits |= RE2JS.CASE_INSENSITIVE;
     if (flags.includes('m')) bits |= RE2JS.MULTILINE;

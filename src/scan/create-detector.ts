@@ -4,7 +4,7 @@ import { loadBuiltinPacks, type LoadedPack } from '../engine/load-rules.js';
 import type { Config } from '../config/schema.js';
 import { ContextClassifier } from '../context/classify.js';
 import { POLICIES } from '../context/policies.js';
-import { lazyRequire } from '../lazy-require.js';
+import { loadRe2js } from '../lazy-require.js';
 
 export interface BuiltinRules {
   packs: LoadedPack[];
@@ -38,7 +38,7 @@ export async function createDetector(config: Config, options: { showSecrets?: bo
     rules.push(setting ? { ...rule, severity: setting } : rule);
   }
   const patterns = config.allowlist.patterns.map((source) => {
-    const { RE2JS } = lazyRequire('re2js') as typeof import('re2js');
+    const { RE2JS } = loadRe2js();
     const regex = RE2JS.compile(source);
     return (secret: string) => regex.matcher(secret).find();
   });

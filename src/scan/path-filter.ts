@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { lazyRequire } from '../lazy-require.js';
+import { loadPicomatch } from '../lazy-require.js';
 
 /**
  * The config's `ignore` globs as a test on absolute paths (globs are relative to the config file's folder).
@@ -7,7 +7,7 @@ import { lazyRequire } from '../lazy-require.js';
  */
 export function configIgnoreFilter(globs: string[], base: string): ((absolutePath: string) => boolean) | undefined {
   if (globs.length === 0) return undefined;
-  const picomatch = lazyRequire('picomatch') as typeof import('picomatch');
+  const picomatch = loadPicomatch();
   const matches = picomatch(globs, { dot: true });
   return (absolutePath) => {
     const rel = relative(base, absolutePath).split('\\').join('/');

@@ -1,0 +1,31 @@
+import type { Reporter } from './reporter.js';
+import { countBySeverity, plural } from './summary.js';
+
+const ICON = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' } as const;
+
+/** A table cell: pipes and line breaks would break the table. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A Markdown summary (the GitHub job summary): a table of findings, redacted, and the run's notes. */
+export const markdownReporter: Reporter = (result) => {
+  const counts = countBySeverity(result.findings);
+  const lines = [
+    `## keyward: ${result.findings.length === 0 ? 'no secrets found' : plural(result.findings.length, 'finding')}`,
+    '',
+  ];
+  if (result.findings.length) {
+    lines.push(`${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`, '');
+    lines.push('| Severity | Rule | Where | Key | Commit | What to do |', '|---|---|---|---|---|---|');
+    for (const f of result.findings) {
+      const where = `\`${cell(f.location.path)}:${f.location.line}\``;
+      const commit = f.location.commit ? `\`${f.location.commit.slice(0, 10)}\`` : '';
+      lines.push(`| ${ICON[f.severity]} | ${cell(f.title)} (\`${f.ruleId}\`) | ${where} | \`${cell(f.preview)}\` | ${commit} | ${cell(f.remediation)} |`);
+    }
+    lines.push('');
+  }
+  for (const note of result.notes ?? []) lines.push(`> ${cell(note)}`, '');
+  if (result.baselined) lines.push(`${plural(result.baselined, 'finding')} left out: listed in the baseline.`, '');
+  return `${lines.join('\n')}\n`;
+};

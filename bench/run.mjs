@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fillerText, projectFiles } from './corpus.mjs';
+import { benchEslint } from './eslint.mjs';
 import { buildHistoryRepo, buildStagedRepo } from './git-corpus.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -128,3 +129,9 @@ const stagedDir = join(work, 'staged');
 buildStagedRepo(stagedDir, 10);
 const staged = repeat(7, () => timed(process.execPath, [cli, 'scan', '--staged', '--fail-on', 'never'], { cwd: stagedDir }).seconds);
 console.log(`\nstaged scan of a 10-file commit: ${fmt(staged * 1000, 0)} ms wall, median of 7, Node start included (target < 300 ms)`);
+
+// Editor: keyward's ESLint rules on a 5,000-line TSX file (ESLint's TIMING=all).
+const lintRun = benchEslint(root, work);
+console.log(`\neslint on a ${lintRun.lines}-line TSX file: keyward's rules take ${fmt(lintRun.rulesMs, 1)} ms by TIMING=all (target < 50 ms)`);
+for (const [rule, ms] of lintRun.ruleTimes) console.log(`  ${rule.padEnd(34)} ${fmt(ms, 1)} ms`);
+console.log(`  wall time of the whole eslint run: ${fmt(lintRun.withRules, 0)} ms with keyward, ${fmt(lintRun.parserOnly, 0)} ms with the parser alone (plugin loading included); ${lintRun.findings} findings`);

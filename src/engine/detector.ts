@@ -188,6 +188,7 @@ export class Detector {
         severity: c.rule.severity,
         ...(definition.vendor ? { vendor: definition.vendor } : {}),
         ...(definition.keyType ? { keyType: definition.keyType } : {}),
+        ...(definition.envVar ? { envVar: definition.envVar } : {}),
         message: definition.title,
         remediation: definition.remediation,
         location: {

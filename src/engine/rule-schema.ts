@@ -16,6 +16,8 @@ export const ruleSchema = z
     keyType: z
       .object({ kind: z.enum(['secret', 'public']), mode: z.enum(['live', 'test']).optional() })
       .optional(),
+    /** The environment variable the vendor suggests for this key: what a fix reads instead of the literal. */
+    envVar: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(),
     /** Lower-case strings one of which must be in the text before the regex runs. */
     keywords: z.array(z.string().min(2)).min(1),
     /** One pattern, or several alternatives; each has a named group `secret`. */

@@ -53,6 +53,8 @@ export interface Finding {
   keyType?: { kind: 'secret' | 'public'; mode?: 'live' | 'test' };
   message: string;
   remediation: string;
+  /** The environment variable the vendor suggests for the key, when the rule knows one. */
+  envVar?: string;
   location: Location;
   /** The matched line with the secret replaced by its preview, trimmed around it. */
   snippet: string;

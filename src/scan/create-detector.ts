@@ -29,7 +29,11 @@ export async function builtinRuleIds(): Promise<Set<string>> {
 
 /** Built-in rules plus the config's custom rules, with the config's re-grading and switching-off applied. */
 export async function createDetector(config: Config, options: { showSecrets?: boolean } = {}): Promise<Detector> {
-  const { packs, rules: builtin } = await builtinRules();
+  return detectorFrom(await builtinRules(), config, options);
+}
+
+/** The same, synchronous, once the built-in rules are loaded (the ESLint plugin's rules are synchronous). */
+export function detectorFrom({ packs, rules: builtin }: BuiltinRules, config: Config, options: { showSecrets?: boolean } = {}): Detector {
   const custom = config.customRules.map((rule) => compileRule(rule, 'linear'));
   const rules: CompiledRule[] = [];
   for (const rule of [...builtin, ...custom]) {

@@ -1,0 +1,11 @@
+/**
+ * Which plugin rule reports which engine finding. Every finding of the engine belongs to exactly one plugin rule,
+ * so that a leak is reported once in the editor, as it is once by the CLI.
+ */
+export const CLIENT_SIDE_RULE_IDS = new Set(['client-side-secret', 'browser-exposed-secret', 'browser-exposed-secret-env', 'build-config-inlines-secret']);
+export const URL_RULE_IDS = new Set(['smartlead-api-key-query', 'key-in-url-from-env']);
+export const HTTPS_RULE_IDS = new Set(['insecure-http-with-key']);
+
+export function belongsToHardcodedSecret(ruleId: string): boolean {
+  return !CLIENT_SIDE_RULE_IDS.has(ruleId) && !URL_RULE_IDS.has(ruleId) && !HTTPS_RULE_IDS.has(ruleId);
+}

@@ -134,7 +134,7 @@ const templates = [
     const f = new FileBuilder(`${dir}/deploy/values.yaml`);
     f.add(`image: acme/api:1.4.2`, `env:`, `  - name: ACCELEBIT_SECRET_KEY`, `    valueFrom: { secretKeyRef: { name: accelebit, key: secret } }`);
     f.add(`checksum: sha256:${sha256()}`, `database_url: postgres://app:\${DB_PASSWORD}@db:5432/app`);
-    if (leaky) f.leak(`database_url_replica: postgres://app:${alnum(24)}@replica.internal:5432/app`, 'url-credentials');
+    if (leaky) f.leak(`database_url_replica: postgres://app:${alnum(24)}@replica.internal:5432/app`, 'database-url-password');
     return f.build();
   },
   (dir, leaky) => {

@@ -6,6 +6,7 @@ import { fingerprintOf } from './fingerprint.js';
 import { isSuppressed } from './inline-ignore.js';
 import { LineIndex } from './line-index.js';
 import { whyNotAKey } from './not-a-key.js';
+import { VALIDATORS } from './validators.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { WindowFinder } from './window-finder.js';
 import { redact } from './redact.js';
@@ -13,6 +14,8 @@ import type { Chunk, Finding, Severity } from './types.js';
 
 /** How far around a keyword a rule's regex may look: keys and their keywords stand close together. */
 const WINDOW = 1024;
+/** How far past its keyword a multi-line rule may look: a 4096-bit PEM key is about 3.3 KB. */
+const MULTILINE_WINDOW = 16 * 1024;
 /** How much of a long line a snippet keeps on each side of the secret. */
 const SNIPPET_CONTEXT = 60;
 
@@ -110,9 +113,10 @@ export class Detector {
       const rules = this.rulesByKeyword.get(hit.keyword);
       if (!rules) continue;
       const from = finder.startFor(hit.offset);
-      const to = finder.endFor(hit.offset + hit.keyword.length);
+      const lineEnd = finder.endFor(hit.offset + hit.keyword.length);
       for (const rule of rules) {
         if (rule.appliesTo && !rule.appliesTo(chunk.origin.path)) continue;
+        const to = rule.definition.multiline ? Math.min(text.length, hit.offset + MULTILINE_WINDOW) : lineEnd;
         const ranges = windows.get(rule) ?? [];
         const last = ranges[ranges.length - 1];
         if (last && from <= last[1]) last[1] = Math.max(last[1], to);
@@ -149,6 +153,8 @@ export class Detector {
     if (this.options.samples.has(secret)) return false;
     if (whyNotAKey(secret)) return false;
     if (rule.placeholders.some((test) => test(secret))) return false;
+    const validator = rule.definition.validate;
+    if (validator && !VALIDATORS[validator](secret)) return false;
     return entropyOk(secret, rule.definition);
   }
 
@@ -164,7 +170,10 @@ export class Detector {
     for (const c of ordered) {
       if (!kept.some((k) => c.secretStart < k.secretEnd && k.secretStart < c.secretEnd)) kept.push(c);
     }
-    return kept.filter((c) => c.rule.definition.report).sort((a, b) => a.secretStart - b.secretStart);
+    const absorbed = new Set(kept.flatMap((c) => c.rule.definition.absorbs));
+    return kept
+      .filter((c) => c.rule.definition.report && !absorbed.has(c.rule.id))
+      .sort((a, b) => a.secretStart - b.secretStart);
   }
 
   private toFindings(chunk: Chunk, kept: Candidate[]): Finding[] {

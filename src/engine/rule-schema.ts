@@ -40,6 +40,15 @@ export const ruleSchema = z
      * how a key is handled — an env var name, a URL — say false: what they match is not secret.
      */
     valueChecks: z.boolean().default(true),
+    /** A check the format carries (a checksum): a match that fails it is a look-alike, not a key. */
+    validate: z.enum(['github-checksum']).optional(),
+    /**
+     * Rules whose findings this one takes over when both match in the same text: an AWS secret key reports the
+     * access key id next to it as one pair, not two findings.
+     */
+    absorbs: z.array(z.string()).default([]),
+    /** The key spans lines (a PEM private key): the rule looks past the end of the keyword's line. */
+    multiline: z.boolean().default(false),
     /** When two rules claim overlapping text, the higher priority keeps it (the most specific rule). */
     priority: z.number().int().default(0),
     /** Globs (relative to the scan root) the rule is limited to, and globs it never applies to. */

@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { base62Encode, crc32 } from '../../src/engine/validators.js';
 import { alnum, hex } from '../../bench/corpus.mjs';
 
 /** Random bodies of the right shape, with at least one digit and one letter (as real keys have). */
@@ -12,12 +13,56 @@ export function randomBase64(length: number): string {
   }
 }
 
-/** Fills `{{rand:N}}`, `{{hex:N}}`, `{{b64:N}}` and `{{uuid}}` in a rule example with fresh random values. */
+function randomFrom(alphabet: string, length: number): string {
+  for (;;) {
+    let out = '';
+    for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
+    if (length < 6 || /\d/.test(out) || !/\d/.test(alphabet)) return out;
+  }
+}
+
+/** A token in GitHub's format (also npm's): prefix, 30 random characters, their CRC32 in 6 base62 digits. */
+export function githubStyleToken(prefix: string, valid = true): string {
+  const body = randomAlnum(30);
+  const checksum = base62Encode(crc32(body), 6);
+  const last = checksum.at(-1)!;
+  return `${prefix}_${body}${valid ? checksum : checksum.slice(0, -1) + (last === '0' ? '1' : '0')}`;
+}
+
+/** A PEM block of the given type (`RSA PRIVATE KEY`, `OPENSSH PRIVATE KEY`…) with a random body. */
+export function pemBlock(type: string): string {
+  const lines = Array.from({ length: 12 }, () => randomBytes(48).toString('base64'));
+  return `-----BEGIN ${type}-----\n${lines.join('\n')}\n-----END ${type}-----`;
+}
+
+const GENERATORS: Record<string, (arg: string) => string> = {
+  rand: (n) => randomAlnum(Number(n)),
+  hex: (n) => randomHex(Number(n)),
+  b64: (n) => randomBase64(Number(n)),
+  upper: (n) => randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', Number(n)),
+  lower: (n) => randomFrom('abcdefghijklmnopqrstuvwxyz0123456789', Number(n)),
+  letters: (n) => randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', Number(n)),
+  digits: (n) => randomFrom('0123456789', Number(n)),
+  b64url: (n) => randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-', Number(n)),
+  base32: (n) => randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', Number(n)),
+  gh: (prefix) => githubStyleToken(prefix),
+  ghbad: (prefix) => githubStyleToken(prefix, false),
+  pem: (type) => pemBlock(type),
+  age: (n) => randomFrom('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', Number(n)),
+  uuid: () => randomUUID(),
+};
+
+/**
+ * Fills a rule example's templates with fresh random values: `{{rand:N}}` (letters and digits), `{{hex:N}}`,
+ * `{{b64:N}}`, `{{upper:N}}`, `{{lower:N}}`, `{{letters:N}}`, `{{digits:N}}`, `{{b64url:N}}`, `{{base32:N}}`,
+ * `{{uuid}}`, `{{gh:ghp}}` (a GitHub-format token with a valid checksum), `{{ghbad:ghp}}` (a wrong one),
+ * `{{pem:RSA PRIVATE KEY}}`.
+ */
 export function expandTemplate(text: string): string {
-  return text.replace(/\{\{(rand|hex|b64):(\d+)\}\}|\{\{uuid\}\}/g, (_, kind: string | undefined, n: string | undefined) => {
-    if (!kind) return randomUUID();
-    const length = Number(n);
-    return kind === 'rand' ? randomAlnum(length) : kind === 'hex' ? randomHex(length) : randomBase64(length);
+  return text.replace(/\{\{(\w+)(?::([^}]+))?\}\}/g, (whole, kind: string, arg: string | undefined) => {
+    const generate = GENERATORS[kind];
+    if (!generate) throw new Error(`unknown example template ${whole}`);
+    return generate(arg ?? '');
   });
 }
 

@@ -1,0 +1,57 @@
+/**
+ * Checks a format carries in itself. A string of the right shape whose checksum is wrong is not a key (a look-alike,
+ * a hand-edited sample), so it is not a finding. Rules name a validator; they cannot supply code.
+ */
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(text: string): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < text.length; i++) crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const BASE62_DIGITS_UPPER_FIRST = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const BASE62_DIGITS_LOWER_FIRST = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+function base62Decode(text: string, digits: string): number {
+  let value = 0;
+  for (const ch of text) {
+    const digit = digits.indexOf(ch);
+    if (digit === -1) return -1;
+    value = value * 62 + digit;
+  }
+  return value;
+}
+
+export function base62Encode(value: number, width: number, digits = BASE62_DIGITS_UPPER_FIRST): string {
+  let text = '';
+  for (let v = value; v > 0; v = Math.floor(v / 62)) text = digits[v % 62] + text;
+  return text.padStart(width, '0');
+}
+
+/**
+ * GitHub's token format (ghp_, gho_, ghu_, ghs_, ghr_), also npm's (npm_): 30 random characters, then their CRC32
+ * in 6 base62 digits. Both digit orders in use by base62 libraries are accepted, so that no real token is missed.
+ */
+export function githubChecksumOk(token: string): boolean {
+  const body = token.slice(token.lastIndexOf('_') + 1);
+  if (body.length <= 6) return false;
+  const expected = crc32(body.slice(0, -6));
+  const given = body.slice(-6);
+  return base62Decode(given, BASE62_DIGITS_UPPER_FIRST) === expected || base62Decode(given, BASE62_DIGITS_LOWER_FIRST) === expected;
+}
+
+export const VALIDATORS = {
+  'github-checksum': githubChecksumOk,
+} satisfies Record<string, (secret: string) => boolean>;
+
+export type ValidatorName = keyof typeof VALIDATORS;

@@ -1,7 +1,7 @@
 import { createDetector } from '../scan/create-detector.js';
 import { scanHistory } from '../scan/scan-history.js';
 import { openRepository } from '../sources/repository.js';
-import { checkReportOptions, reportRun, type ReportOptions } from './report-run.js';
+import { checkReportOptions, reportRun, ruleSelection, type ReportOptions } from './report-run.js';
 import { resolveConfig } from './resolve-config.js';
 import { UsageError } from './usage-error.js';
 
@@ -24,7 +24,8 @@ export async function runHistoryCommand(path: string | undefined, options: Histo
   }
   const repo = await openRepository(path ?? '.');
   const { config, baseDir } = await resolveConfig(options.config, repo.dir);
-  const detector = await createDetector(config, { showSecrets: options.showSecrets });
+  const selection = await ruleSelection(options, config.customRules.map((rule) => rule.id));
+  const detector = await createDetector(config, { showSecrets: options.showSecrets, ...selection });
   const result = await scanHistory(repo, detector, {
     ...(options.branch ? { branch: options.branch } : {}),
     ...(options.range ? { range: options.range } : {}),

@@ -14,6 +14,8 @@ function withReportOptions(command: Command): Command {
     .option('-c, --config <file>', 'config file (default: .keyward.yml/.yaml/.json found upward)')
     .option('--baseline <file>', 'report only findings not in this baseline, and list its stale entries')
     .option('--show-secrets', 'print secrets in clear (they are redacted otherwise)')
+    .option('--rules <ids>', 'run only these rules (comma-separated ids; see keyward rules)')
+    .option('--exclude-rules <ids>', 'never run these rules (comma-separated ids)')
     .option('--revoke [mode]', 'report leaked keys to the revoke webhook of the config; --revoke=dry-run prints what it would send')
     .option('--no-color', 'plain text output');
 }
@@ -65,6 +67,16 @@ function buildProgram(): Command {
       const { runBaselineCommand } = await import('./baseline-command.js');
       process.exitCode = await runBaselineCommand(paths, options);
     });
+  program
+    .command('rules')
+    .description('list the rules: id, severity, vendor and keywords')
+    .option('-c, --config <file>', 'include the custom rules and settings of this config')
+    .option('--json', 'as JSON')
+    .action(async (options) => {
+      const { runRulesCommand } = await import('./rules-command.js');
+      process.exitCode = await runRulesCommand(options);
+    });
+
   program
     .command('install-hook')
     .description('install a git pre-commit hook that runs keyward scan --staged (honours core.hooksPath)')

@@ -18,6 +18,25 @@ export interface ReportOptions {
   baseline?: string;
   /** `--revoke` (true) or `--revoke=dry-run`. */
   revoke?: boolean | string;
+  /** `--rules a,b` and `--exclude-rules c`. */
+  rules?: string;
+  excludeRules?: string;
+}
+
+/** `--rules` and `--exclude-rules` as lists, every id checked against the rules that exist. */
+export async function ruleSelection(options: ReportOptions, customIds: readonly string[]): Promise<{ only?: string[]; exclude?: string[] }> {
+  const { builtinRuleIds } = await import('../scan/create-detector.js');
+  const known = new Set([...(await builtinRuleIds()), ...customIds]);
+  const list = (text: string | undefined, flag: string) => {
+    if (text === undefined) return undefined;
+    const ids = text.split(',').map((id) => id.trim()).filter(Boolean);
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length) throw new UsageError(`${flag}: no rule has the id ${unknown.join(', ')} (keyward rules lists them)`);
+    return ids;
+  };
+  const only = list(options.rules, '--rules');
+  const exclude = list(options.excludeRules, '--exclude-rules');
+  return { ...(only ? { only } : {}), ...(exclude ? { exclude } : {}) };
 }
 
 /** Where a run's config came from and what it scanned: what the webhook needs beyond the findings. */

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseSize } from '../config/size.js';
 import { createDetector } from '../scan/create-detector.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanResult } from '../scan/scan-result.js';
-import { checkReportOptions, reportRun, type ReportOptions } from './report-run.js';
+import { checkReportOptions, reportRun, ruleSelection, type ReportOptions } from './report-run.js';
 import { resolveConfig } from './resolve-config.js';
 import { UsageError } from './usage-error.js';
 
@@ -25,7 +25,8 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   const firstDir = roots[0] === '-' ? cwd : resolve(cwd, roots[0]!);
   const { config, baseDir } = await resolveConfig(options.config, firstDir);
   const maxFileSize = options.maxFileSize ? sizeOption(options.maxFileSize) : (config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-  const detector = await createDetector(config, { showSecrets: options.showSecrets });
+  const selection = await ruleSelection(options, config.customRules.map((rule) => rule.id));
+  const detector = await createDetector(config, { showSecrets: options.showSecrets, ...selection });
 
   let result: ScanResult;
   if (gitMode) {

@@ -70,17 +70,7 @@ export class Detector {
         this.rulesByKeyword.set(keyword, list);
       }
     }
-    // The prefilter reports the longest keyword at a position (`api_key=`, not `api_key`): a hit must also
-    // wake the rules of every keyword that is a prefix of it.
     const keywords = [...this.rulesByKeyword.keys()];
-    for (const keyword of keywords) {
-      const rules = this.rulesByKeyword.get(keyword)!;
-      for (const shorter of keywords) {
-        if (shorter !== keyword && keyword.startsWith(shorter)) {
-          for (const rule of this.rulesByKeyword.get(shorter)!) if (!rules.includes(rule)) rules.push(rule);
-        }
-      }
-    }
     this.prefilter = new KeywordPrefilter(keywords);
   }
 

@@ -27,18 +27,29 @@ export async function builtinRuleIds(): Promise<Set<string>> {
   return new Set([...(await builtinRules()).rules.map((rule) => rule.id), ...POLICIES.map((policy) => policy.id)]);
 }
 
+export interface DetectorOptions {
+  showSecrets?: boolean;
+  /** Run only these rules (`--rules`); public-key rules always run, since they keep public keys quiet. */
+  only?: readonly string[];
+  /** Never run these (`--exclude-rules`). */
+  exclude?: readonly string[];
+}
+
 /** Built-in rules plus the config's custom rules, with the config's re-grading and switching-off applied. */
-export async function createDetector(config: Config, options: { showSecrets?: boolean } = {}): Promise<Detector> {
+export async function createDetector(config: Config, options: DetectorOptions = {}): Promise<Detector> {
   return detectorFrom(await builtinRules(), config, options);
 }
 
 /** The same, synchronous, once the built-in rules are loaded (the ESLint plugin's rules are synchronous). */
-export function detectorFrom({ packs, rules: builtin }: BuiltinRules, config: Config, options: { showSecrets?: boolean } = {}): Detector {
+export function detectorFrom({ packs, rules: builtin }: BuiltinRules, config: Config, options: DetectorOptions = {}): Detector {
   const custom = config.customRules.map((rule) => compileRule(rule, 'linear'));
   const rules: CompiledRule[] = [];
+  const only = options.only?.length ? new Set(options.only) : undefined;
+  const exclude = new Set(options.exclude ?? []);
   for (const rule of [...builtin, ...custom]) {
     const setting = config.rules[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || exclude.has(rule.id)) continue;
+    if (only && !only.has(rule.id) && rule.definition.report) continue;
     rules.push(setting ? { ...rule, severity: setting } : rule);
   }
   const patterns = config.allowlist.patterns.map((source) => {
@@ -54,7 +65,8 @@ export function detectorFrom({ packs, rules: builtin }: BuiltinRules, config: Co
     context: {
       classifier: new ContextClassifier(config.context),
       policies: POLICIES,
-      severityOf: (policy) => config.rules[policy.id] ?? policy.severity,
+      severityOf: (policy) =>
+        exclude.has(policy.id) || (only && !only.has(policy.id)) ? 'off' : (config.rules[policy.id] ?? policy.severity),
     },
   });
 }

@@ -10,7 +10,8 @@ export interface Match {
 }
 
 export interface Matcher {
-  matchAll(text: string): Iterable<Match>;
+  /** Every match in the text, in order. */
+  matchAll(text: string): Match[];
 }
 
 /**
@@ -25,14 +26,17 @@ export class NativeMatcher implements Matcher {
     if (!/\(\?<secret>/.test(source)) throw new Error('the pattern has no named group "secret"');
   }
 
-  *matchAll(text: string): Iterable<Match> {
-    const regex = new RegExp(this.regex);
+  matchAll(text: string): Match[] {
+    // One regex object, reset each call: matching is synchronous and runs to the end, so no two calls interleave.
+    const regex = this.regex;
+    regex.lastIndex = 0;
+    const matches: Match[] = [];
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       if (m[0].length === 0) regex.lastIndex++;
       const span = m.indices?.groups?.secret;
-      if (!span) continue;
-      yield { start: m.index, end: m.index + m[0].length, secretStart: span[0], secretEnd: span[1] };
+      if (span) matches.push({ start: m.index, end: m.index + m[0].length, secretStart: span[0], secretEnd: span[1] });
     }
+    return matches;
   }
 }
 
@@ -53,15 +57,17 @@ export class LinearMatcher implements Matcher {
     if (!('secret' in this.regex.namedGroups())) throw new Error('the pattern has no named group "secret"');
   }
 
-  *matchAll(text: string): Iterable<Match> {
+  matchAll(text: string): Match[] {
     const matcher = this.regex.matcher(text);
+    const matches: Match[] = [];
     let from = 0;
     while (from <= text.length && matcher.find(from)) {
       const start = matcher.start();
       const end = matcher.end();
       const secretStart = matcher.start('secret');
-      if (secretStart >= 0) yield { start, end, secretStart, secretEnd: matcher.end('secret') };
+      if (secretStart >= 0) matches.push({ start, end, secretStart, secretEnd: matcher.end('secret') });
       from = end > start ? end : end + 1;
     }
+    return matches;
   }
 }

@@ -10,13 +10,19 @@ export interface KeywordHit {
   offset: number;
 }
 
+/** Automata by keyword set: every detector over the built-in rules shares one (building it takes some 20 ms). */
+const automata = new Map<string, AhoCorasick>();
+
 export class KeywordPrefilter {
   private readonly automaton: AhoCorasick;
   private readonly keywords: string[];
 
   constructor(keywords: Iterable<string>) {
     this.keywords = [...new Set([...keywords].map((k) => k.toLowerCase()))];
-    this.automaton = new AhoCorasick(this.keywords);
+    const key = this.keywords.join('\0');
+    let automaton = automata.get(key);
+    if (!automaton) automata.set(key, (automaton = new AhoCorasick(this.keywords)));
+    this.automaton = automaton;
   }
 
   /** Every occurrence of every keyword (overlapping ones too), in order of where they start. */

@@ -18,12 +18,6 @@ function suggestEnv(context: Rule.RuleContext, finding: Finding, node: AnyNode |
   return [{ messageId: 'useEnv', data: { envVar: finding.envVar }, fix: (fixer) => fixer.replaceText(node, replacement) }];
 }
 
-/** The innermost string node holding a position: where a suggestion can replace the literal. */
-function stringNodeAt(context: Rule.RuleContext, index: number): AnyNode | undefined {
-  let node = context.sourceCode.getNodeByRangeIndex(index) as AnyNode | null;
-  while (node && node.type !== 'Literal' && node.type !== 'TemplateLiteral') node = node.parent ?? null;
-  return node ?? undefined;
-}
 
 export const noHardcodedSecret = createRule(
   'no-hardcoded-secret',
@@ -64,20 +58,32 @@ export const noHardcodedSecret = createRule(
       }
     };
 
+    // The engine's findings, by where they start; string nodes met on the walk claim the finding they hold, so
+    // that a suggestion can replace the literal (no second walk of the tree per finding).
+    let pending: Array<{ finding: Finding; index: number; node?: AnyNode }> = [];
+    const claim = (node: AnyNode) => {
+      const [start, end] = node.range ?? [0, 0];
+      for (const entry of pending) if (entry.index >= start && entry.index < end) entry.node = node;
+    };
+
     return {
       Program() {
-        for (const finding of scanFile(context).findings) {
-          if (!belongsToHardcodedSecret(finding.ruleId)) continue;
-          const index = context.sourceCode.getIndexFromLoc(locOf(finding).start);
-          const node = stringNodeAt(context, index);
-          report(finding, node && staticString(node) === secretOf(finding) ? node : undefined);
-        }
+        pending = scanFile(context)
+          .findings.filter((finding) => belongsToHardcodedSecret(finding.ruleId))
+          .map((finding) => ({ finding, index: context.sourceCode.getIndexFromLoc(locOf(finding).start) }));
+      },
+      Literal(node) {
+        if (pending.length && typeof node.value === 'string') claim(node as AnyNode);
+      },
+      'Program:exit'() {
+        for (const { finding, node } of pending) report(finding, node && staticString(node) === secretOf(finding) ? node : undefined);
       },
       BinaryExpression(node) {
         const parent = (node as AnyNode).parent;
         if (node.operator === '+' && !(parent?.type === 'BinaryExpression' && parent.operator === '+')) checkFolded(node as AnyNode);
       },
       TemplateLiteral(node) {
+        if (pending.length) claim(node as AnyNode);
         if (node.expressions.length > 0) checkFolded(node as AnyNode);
       },
     };

@@ -43,7 +43,8 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
     result = await scanStdin(detector, process.stdin);
   } else {
     const { scanFiles } = await import('../scan/scan-files.js');
-    result = await scanFiles(roots, detector, { cwd, ignore: config.ignore, ignoreBase: baseDir, maxFileSize });
+    const workers = { config, detectorOptions: { showSecrets: options.showSecrets, ...selection } };
+    result = await scanFiles(roots, detector, { cwd, ignore: config.ignore, ignoreBase: baseDir, maxFileSize, workers });
   }
   const code = await reportRun(result, detector, config, options, { configDir: baseDir, repoDir: firstDir });
   if (options.staged && code !== 0) process.stderr.write(BLOCKED_COMMIT);

@@ -57,6 +57,11 @@ export function secretOf(finding: Finding): string | undefined {
   return secrets.get(finding);
 }
 
+/** Gives a finding that crossed a thread boundary (a plain copy) its secret back. */
+export function registerSecret(finding: Finding, secret: string): void {
+  secrets.set(finding, secret);
+}
+
 /** The rule engine: chunk in, findings out. Knows nothing of files or git. */
 export class Detector {
   private readonly prefilter: KeywordPrefilter;

@@ -1,9 +1,14 @@
-import type { Detector } from '../engine/detector.js';
+import { registerSecret, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { readTextFile, type SkippedFile } from '../sources/read-file.js';
-import { walkFiles } from '../sources/walk-files.js';
+import { walkFiles, type WalkedFile } from '../sources/walk-files.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { sortFindings, type ScanResult } from './scan-result.js';
+import type { BatchResult, WorkerSetup } from './scan-worker.js';
+import { BATCH_SIZE, ScanPool } from './worker-pool.js';
+
+/** Trees of up to this many files are scanned on the main thread: starting workers costs more than it saves. */
+const FILES_BEFORE_WORKERS = 256;
 
 export interface FileScanOptions {
   cwd: string;
@@ -11,6 +16,8 @@ export interface FileScanOptions {
   ignore: string[];
   ignoreBase: string;
   maxFileSize: number;
+  /** How to make a detector in a worker thread; without it the scan stays on this thread. */
+  workers?: Omit<WorkerSetup, 'maxFileSize'>;
 }
 
 /** Scans files and folders: walk, read, detect. A file that cannot be read is reported and skipped. */
@@ -23,7 +30,32 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
   const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
   const isIgnored = (absolutePath: string) => ignored?.(absolutePath) ?? false;
 
+  let pool: ScanPool | undefined;
+  let batch: WalkedFile[] = [];
+  let walked = 0;
+  const onBatch = (result: BatchResult) => {
+    filesScanned += result.filesScanned;
+    bytesScanned += result.bytesScanned;
+    skipped.push(...result.skipped);
+    for (const { finding, secret } of result.findings) {
+      registerSecret(finding, secret);
+      findings.push(finding);
+    }
+  };
+
   for await (const file of walkFiles(roots, { cwd: options.cwd, isIgnored, onSkip: (s) => skipped.push(s) })) {
+    // A large tree goes to worker threads, one per core; the first files are scanned here while they start.
+    if (++walked === FILES_BEFORE_WORKERS && options.workers) {
+      pool = ScanPool.start({ ...options.workers, maxFileSize: options.maxFileSize }, onBatch);
+    }
+    if (pool) {
+      batch.push(file);
+      if (batch.length >= BATCH_SIZE) {
+        await pool.submit(batch);
+        batch = [];
+      }
+      continue;
+    }
     const read = readTextFile(file.absolutePath, options.maxFileSize);
     if ('skip' in read) {
       skipped.push({ path: file.path, reason: read.skip, ...(read.detail ? { detail: read.detail } : {}) });
@@ -33,6 +65,10 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
     bytesScanned += read.bytes;
     const origin = file.projectPath === file.path ? { path: file.path } : { path: file.path, projectPath: file.projectPath };
     findings.push(...detector.detect({ origin, text: read.text }));
+  }
+  if (pool) {
+    if (batch.length) await pool.submit(batch);
+    await pool.close();
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { findings: sortFindings(findings), skipped, filesScanned, bytesScanned, durationMs: performance.now() - started };

@@ -1,0 +1,47 @@
+/**
+ * A tree-scan worker: reads and matches the files the main thread sends it, with its own detector made from the
+ * same config. Findings go back with their secret beside them (the main thread keeps secrets out of findings).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Config } from '../config/schema.js';
+import { secretOf } from '../engine/detector.js';
+import type { Finding } from '../engine/types.js';
+import { readTextFile, type SkippedFile } from '../sources/read-file.js';
+import type { WalkedFile } from '../sources/walk-files.js';
+import { createDetector, type DetectorOptions } from './create-detector.js';
+
+export interface WorkerSetup {
+  config: Config;
+  detectorOptions: DetectorOptions;
+  maxFileSize: number;
+}
+
+export interface BatchResult {
+  findings: Array<{ finding: Finding; secret: string }>;
+  skipped: SkippedFile[];
+  filesScanned: number;
+  bytesScanned: number;
+}
+
+const setup = workerData as WorkerSetup;
+const detector = await createDetector(setup.config, setup.detectorOptions);
+const port = parentPort!;
+
+port.on('message', (batch: WalkedFile[]) => {
+  const result: BatchResult = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
+  for (const file of batch) {
+    const read = readTextFile(file.absolutePath, setup.maxFileSize);
+    if ('skip' in read) {
+      result.skipped.push({ path: file.path, reason: read.skip, ...(read.detail ? { detail: read.detail } : {}) });
+      continue;
+    }
+    result.filesScanned++;
+    result.bytesScanned += read.bytes;
+    const origin = file.projectPath === file.path ? { path: file.path } : { path: file.path, projectPath: file.projectPath };
+    for (const finding of detector.detect({ origin, text: read.text })) {
+      result.findings.push({ finding, secret: secretOf(finding) ?? '' });
+    }
+  }
+  port.postMessage(result);
+});
+port.postMessage('ready');

@@ -11,10 +11,10 @@ import { buildHistoryRepo, buildStagedRepo } from './git-corpus.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const work = join(root, 'bench/work');
-const targetMb = Number(process.env.KEYWARD_BENCH_MB ?? 200);
+const targetMb = Number(process.env.KEYWARD_BENCH_MB ?? 500);
 // secretlint scans about 0.3 MB/s: it gets a smaller sample of the same generator, and keyward is timed on it too.
 const sampleMb = Number(process.env.KEYWARD_BENCH_SECRETLINT_MB ?? 20);
-const historyCommits = Number(process.env.KEYWARD_BENCH_COMMITS ?? 5000);
+const historyCommits = Number(process.env.KEYWARD_BENCH_COMMITS ?? 10000);
 const cli = join(root, 'dist/src/cli/main.js');
 /** Bumped whenever corpus.mjs changes what it writes, so a cached corpus is rebuilt. */
 const CORPUS_VERSION = 2;
@@ -50,11 +50,16 @@ function buildTreeCorpus(dir, megabytes) {
   return meta;
 }
 
+/** GNU time reports the peak RSS of what it runs; without it, RSS is not measured. */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
 function timed(command, args, options = {}) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1024 ** 3, ...options });
+  const [cmd, cmdArgs] = GNU_TIME ? [GNU_TIME, ['-f', 'keyward-bench-rss-kb %M', command, ...args]] : [command, args];
+  const result = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1024 ** 3, ...options });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { seconds, result };
+  const rss = /keyward-bench-rss-kb (\d+)/.exec(result.stderr ?? '')?.[1];
+  return { seconds, result, rssMb: rss ? Number(rss) / 1024 : NaN };
 }
 
 const mb = (bytes) => bytes / 1024 / 1024;
@@ -63,7 +68,23 @@ const fmt = (n, digits = 1) => n.toFixed(digits);
 function runKeyward(dir) {
   const run = timed(process.execPath, [cli, 'scan', dir, '--format', 'json', '--fail-on', 'never'], { cwd: work });
   if (run.result.status !== 0) throw new Error(`keyward failed: ${run.result.stderr}`);
-  return { seconds: run.seconds, findings: JSON.parse(run.result.stdout).summary.findings };
+  return { seconds: run.seconds, rssMb: run.rssMb, findings: JSON.parse(run.result.stdout).summary.findings };
+}
+
+/** ripgrep with keyward's own single-line patterns (PCRE2 for the lookbehinds and named groups), when installed. */
+function runRipgrep(dir) {
+  if (spawnSync('rg', ['--version']).status !== 0) return undefined;
+  const patterns = join(work, 'rg-patterns.txt');
+  const rules = JSON.parse(readFileSync(join(root, 'dist/rules.json'), 'utf8')).flatMap((pack) => pack.rules);
+  // ripgrep joins the patterns into one, where the same group name twice is an error: the groups lose their names.
+  const unnamed = (source) => source.replace(/\(\?<secret>/g, '(');
+  const flagged = rules
+    .filter((rule) => rule.report && !rule.multiline)
+    .flatMap((rule) => (Array.isArray(rule.regex) ? rule.regex : [rule.regex]).map((r) => (rule.flags.includes('i') ? `(?i:${unnamed(r)})` : unnamed(r))));
+  writeFileSync(patterns, `${flagged.join('\n')}\n`);
+  const run = timed('rg', ['-P', '--no-messages', '-c', '--hidden', '-f', patterns, dir], { cwd: work });
+  const matches = run.result.stdout.split('\n').filter(Boolean).reduce((n, line) => n + Number(line.slice(line.lastIndexOf(':') + 1)), 0);
+  return { seconds: run.seconds, rssMb: run.rssMb, findings: `${matches} matching lines` };
 }
 
 function runSecretlint(dir) {
@@ -74,11 +95,11 @@ function runSecretlint(dir) {
   writeFileSync(config, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
   const run = timed(bin, [`${dir}/**/*`, '--secretlintrc', config, '--format', 'json', '--output', output], { cwd: work });
   const findings = JSON.parse(readFileSync(output, 'utf8')).reduce((n, file) => n + file.messages.length, 0);
-  return { seconds: run.seconds, findings };
+  return { seconds: run.seconds, rssMb: run.rssMb, findings };
 }
 
 const row = (tool, corpus, run) =>
-  `| ${tool} | ${fmt(mb(corpus.bytes), 0)} MB, ${corpus.files} files | ${fmt(run.seconds, 2)} | ${fmt(mb(corpus.bytes) / run.seconds)} | ${fmt(corpus.files / run.seconds, 0)} | ${run.findings} |`;
+  `| ${tool} | ${fmt(mb(corpus.bytes), 0)} MB, ${corpus.files} files | ${fmt(run.seconds, 2)} | ${fmt(mb(corpus.bytes) / run.seconds)} | ${fmt(corpus.files / run.seconds, 0)} | ${fmt(run.rssMb, 0)} | ${run.findings} |`;
 
 console.log(`keyward bench: corpus of ${targetMb} MB in bench/work/tree, secretlint sample of ${sampleMb} MB in bench/work/sample`);
 const corpus = buildTreeCorpus(join(work, 'tree'), targetMb);
@@ -101,9 +122,12 @@ const vendorOnlySeconds = timeTree(['--rules', [...vendorRuleIds, ...contextRule
 const keywardSample = runKeyward('sample');
 const secretlintSample = runSecretlint('sample');
 
-console.log('| tool | corpus | wall s | MB/s | files/s | findings |');
-console.log('|---|---|---:|---:|---:|---:|');
+const ripgrep = runRipgrep('tree');
+console.log('| tool | corpus | wall s | MB/s | files/s | peak RSS MB | findings |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
 console.log(row('keyward scan', corpus, full));
+if (ripgrep) console.log(row("ripgrep -P, keyward's patterns", corpus, ripgrep));
+else console.log('| ripgrep not installed | | | | | | |');
 console.log(row('keyward scan', sample, keywardSample));
 if (secretlintSample) console.log(row('secretlint (recommend preset)', sample, secretlintSample));
 else console.log('| secretlint | not installed | | | | |');
@@ -115,6 +139,7 @@ if (secretlintSample) {
   const ratio = secretlintSample.seconds / keywardSample.seconds;
   console.log(`throughput vs secretlint on the same sample: ${fmt(ratio)}× (target ≥ 10×)`);
 }
+if (ripgrep) console.log(`keyward takes ${fmt(full.seconds / ripgrep.seconds, 2)}× ripgrep's time on the full corpus (target ≤ 3×)`);
 
 // History: keyward history against git log -p --all alone, on the same repository.
 console.log(`\nhistory: a generated repository of ${historyCommits} commits in bench/work/history …`);
@@ -125,25 +150,32 @@ const repeat = (n, fn) => median(Array.from({ length: n }, fn));
 const gitAlone = repeat(3, () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: historyDir }).seconds);
 const gitPiped = repeat(3, () => timed('sh', ['-c', 'git log -p --all | cat > /dev/null'], { cwd: historyDir }).seconds);
 let historyFindings = 0;
+let historyRss = NaN;
 const keywardHistory = repeat(3, () => {
   const run = timed(process.execPath, [cli, 'history', '--format', 'json', '--fail-on', 'never'], { cwd: historyDir });
   if (run.result.status !== 0) throw new Error(`keyward history failed: ${run.result.stderr}`);
   historyFindings = JSON.parse(run.result.stdout).summary.findings;
+  historyRss = run.rssMb;
   return run.seconds;
 });
 console.log('| history (median of 3) | wall s |');
 console.log('|---|---:|');
 console.log(`| git log -p --all > /dev/null | ${fmt(gitAlone, 2)} |`);
 console.log(`| git log -p --all \\| cat (a reader that does nothing) | ${fmt(gitPiped, 2)} |`);
-console.log(`| keyward history | ${fmt(keywardHistory, 2)} |`);
+console.log(`| keyward history (peak RSS ${fmt(historyRss, 0)} MB) | ${fmt(keywardHistory, 2)} |`);
 console.log(`ratio keyward / git log -p --all: ${fmt(keywardHistory / gitAlone, 2)}× (target ≤ 1.5×); against the piped reader: ${fmt(keywardHistory / gitPiped, 2)}×`);
 console.log(`planted keys: ${historyMeta.planted}; keyward history findings: ${historyFindings}`);
 
 // Staged: the pre-commit hook's case, a typical commit of 10 files, Node start-up included.
 const stagedDir = join(work, 'staged');
 buildStagedRepo(stagedDir, 10);
-const staged = repeat(7, () => timed(process.execPath, [cli, 'scan', '--staged', '--fail-on', 'never'], { cwd: stagedDir }).seconds);
-console.log(`\nstaged scan of a 10-file commit: ${fmt(staged * 1000, 0)} ms wall, median of 7, Node start included (target < 300 ms)`);
+let stagedRss = NaN;
+const staged = repeat(7, () => {
+  const run = timed(process.execPath, [cli, 'scan', '--staged', '--fail-on', 'never'], { cwd: stagedDir });
+  stagedRss = run.rssMb;
+  return run.seconds;
+});
+console.log(`\nstaged scan of a 10-file commit: ${fmt(staged * 1000, 0)} ms wall, median of 7, Node start included (target < 300 ms); peak RSS ${fmt(stagedRss, 0)} MB`);
 
 // Editor: keyward's ESLint rules on a 5,000-line TSX file (ESLint's TIMING=all).
 const lintRun = benchEslint(root, work);

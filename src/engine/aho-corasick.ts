@@ -12,50 +12,54 @@ export class AhoCorasick {
   private readonly matchNext: number[] = [];
 
   constructor(readonly keywords: readonly string[]) {
-    const goto: Array<Map<number, number>> = [new Map()];
+    // Typed arrays throughout: built on every start-up (the pre-commit hook's too), so it must take a few ms.
+    const K = 128;
+    const capacity = keywords.reduce((n, keyword) => n + keyword.length, 0) + 1;
+    const next = new Int32Array(capacity * K).fill(-1);
     const outputs: number[][] = [[]];
+    let states = 1;
     keywords.forEach((keyword, index) => {
       let state = 0;
       for (const code of lowerCodes(keyword)) {
-        let target = goto[state]!.get(code);
-        if (target === undefined) {
-          target = goto.length;
-          goto.push(new Map());
+        const slot = state * K + code;
+        if (next[slot] === -1) {
+          next[slot] = states++;
           outputs.push([]);
-          goto[state]!.set(code, target);
         }
-        state = target;
+        state = next[slot]!;
       }
       outputs[state]!.push(index);
     });
 
-    const states = goto.length;
-    this.next = new Int32Array(states * 128);
+    // Breadth first, each state's missing transitions become its failure state's: a full automaton.
     const fail = new Int32Array(states);
-    const queue: number[] = [];
-    for (let c = 0; c < 128; c++) {
-      const target = goto[0]!.get(c) ?? 0;
-      this.next[c] = target;
-      if (target) queue.push(target);
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let c = 0; c < K; c++) {
+      if (next[c] === -1) next[c] = 0;
+      else queue[tail++] = next[c]!;
     }
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
-      outputs[state]!.push(...outputs[fail[state]!]!);
-      for (let c = 0; c < 128; c++) {
-        const target = goto[state]!.get(c);
-        if (target === undefined) {
-          this.next[state * 128 + c] = this.next[fail[state]! * 128 + c]!;
+      const failState = fail[state]!;
+      if (outputs[failState]!.length) outputs[state]!.push(...outputs[failState]!);
+      for (let c = 0; c < K; c++) {
+        const slot = state * K + c;
+        const viaFail = next[failState * K + c]!;
+        if (next[slot] === -1) {
+          next[slot] = viaFail;
         } else {
-          fail[target] = this.next[fail[state]! * 128 + c]!;
-          this.next[state * 128 + c] = target;
-          queue.push(target);
+          fail[next[slot]!] = viaFail;
+          queue[tail++] = next[slot]!;
         }
       }
     }
+    this.next = next.subarray(0, states * K);
+
     this.firstMatch = new Int32Array(states).fill(-1);
     for (let state = 0; state < states; state++) {
       let previous = -1;
-      for (const keyword of [...new Set(outputs[state])].reverse()) {
+      for (const keyword of outputs[state]!) {
         this.matchKeyword.push(keyword);
         this.matchNext.push(previous);
         previous = this.matchKeyword.length - 1;

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { base62Encode, crc32 } from '../../src/engine/validators.js';
-import { alnum, hex } from '../../bench/corpus.mjs';
+import { alnum, hex, keys } from '../../bench/corpus.mjs';
 
 /** Random bodies of the right shape, with at least one digit and one letter (as real keys have). */
 export const randomAlnum = alnum;
@@ -66,12 +66,13 @@ export function expandTemplate(text: string): string {
   });
 }
 
+/** Random keys of the five vendors' shapes: the generator the benchmark corpus uses, under readable names. */
 export const key = {
-  smartpayLive: () => `sk_live_${randomAlnum(24)}`,
-  smartpayTest: () => `sk_test_${randomAlnum(24)}`,
-  smartpayPublic: () => `pk_live_${randomAlnum(24)}`,
-  accelebitLive: () => `smtgw_sk_live_${randomAlnum(32)}`,
-  accelebitTest: () => `smtgw_sk_test_${randomAlnum(32)}`,
-  accelebitPublic: () => `smtgw_pk_${randomAlnum(24)}`,
-  opaque: () => randomHex(32),
+  smartpayLive: keys.spLive,
+  smartpayTest: keys.spTest,
+  smartpayPublic: keys.spPub,
+  accelebitLive: keys.abLive,
+  accelebitTest: keys.abTest,
+  accelebitPublic: keys.abPub,
+  opaque: keys.opaque,
 };

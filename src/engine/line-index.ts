@@ -32,14 +32,3 @@ export class LineIndex {
     return this.text.slice(start, end);
   }
 }
-
-/** Start of the line holding `offset`, found by looking back (no index needed). */
-export function lineStartBefore(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** End of the line holding `offset` (the offset of its `\n`, or the text's end). */
-export function lineEndAfter(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end === -1 ? text.length : end;
-}

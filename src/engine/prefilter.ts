@@ -33,7 +33,3 @@ export class KeywordPrefilter {
     return hits.length > 1 ? hits.sort((a, b) => a.offset - b.offset) : hits;
   }
 }
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}

@@ -72,3 +72,10 @@ const SECRET_NAME = /(?:api[_-]?key|apikey|secret|passw(?:or)?d|private[_-]?key|
 export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !/^(?:is|has|should|use|show|hide)[A-Z_]/.test(name);
 }
+
+/** The URL a request names when it is written out: a literal, or a template's first static part. */
+export function urlText(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'TemplateLiteral') return node.quasis[0]?.value.cooked ?? undefined;
+  return staticString(node);
+}

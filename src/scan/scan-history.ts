@@ -39,7 +39,6 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   const byFingerprint = new Map<string, { first: Finding; occurrences: number; commits: Set<string>; files: Set<string> }>();
   const binaries = new Set<string>();
   const submodules = new Set<string>();
-  let commits = 0;
   let bytes = 0;
 
   const onAdded = (added: AddedLines) => {
@@ -70,8 +69,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   const args = ['log', ...flags, '-p', '-U0', '--cc', '-M', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT, '--end-of-options', ...revs];
   await gitStream(args, repo.dir, (text) => parser.write(text));
   parser.end();
-  commits = parser.commits;
-  if (commits === 0 && !options.range && !options.branch && !options.since) notes.push('empty repository: no commit to scan');
+  if (parser.commits === 0 && !options.range && !options.branch && !options.since) notes.push('empty repository: no commit to scan');
   if (binaries.size) notes.push(`${binaries.size} binary file(s) in history not scanned`);
   for (const path of submodules) notes.push(`submodule ${path}: reported, not followed (scan its own repository)`);
 
@@ -86,7 +84,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     filesScanned: 0,
     bytesScanned: bytes,
     durationMs: performance.now() - started,
-    commitsScanned: commits,
+    commitsScanned: parser.commits,
     notes,
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { secretOf } from '../engine/detector.js';
 import { secretHash } from '../engine/fingerprint.js';
+import { redact } from '../engine/redact.js';
 import type { Finding } from '../engine/types.js';
 import type { RepositoryContext } from './repository-context.js';
 
@@ -41,7 +42,8 @@ export function buildPayload(finding: Finding, repo: RepositoryContext | undefin
     vendor: finding.vendor ?? null,
     keyType: { kind: finding.keyType?.kind ?? 'secret', mode: finding.keyType?.mode ?? null },
     fingerprint: secretHash(secret),
-    preview: finding.preview.includes('…') ? finding.preview : redactPreview(finding),
+    // Under --show-secrets a finding's preview is the key itself; the webhook still sends a redacted one.
+    preview: redact(secret),
     repository: repo?.remoteUrl ?? null,
     commit,
     path,
@@ -50,11 +52,4 @@ export function buildPayload(finding: Finding, repo: RepositoryContext | undefin
     detectedAt: now.toISOString(),
     ...(includeSecret ? { secret } : {}),
   };
-}
-
-/** Under --show-secrets a finding's preview is the key itself; the webhook still sends a redacted one. */
-function redactPreview(finding: Finding): string {
-  const secret = secretOf(finding) ?? finding.preview;
-  const prefix = /^(?:[a-z]{1,8}_){1,3}/i.exec(secret)?.[0] ?? '';
-  return `${prefix}…${secret.length - prefix.length >= 16 ? secret.slice(-4) : ''}`;
 }

@@ -83,11 +83,7 @@ export class DiffParser {
     const hunk = text.indexOf('\n@@');
     this.eachLine(hunk === -1 ? text : text.slice(0, hunk + 1)); // the header: path, binary, submodule
     this.inHunk = false;
-    if (this.submodule) {
-      if (this.path) this.onNote({ kind: 'submodule', path: this.path, ...this.commitRef() });
-      this.submodule = false;
-      return;
-    }
+    if (this.noteSubmodule()) return;
     if (hunk === -1 || this.path === undefined) return;
     const { lines, lineNumbers } = addedLinesAtHits(text, this.keywordHits(text));
     if (lines.length) this.onAdded({ ...(this.commit ? { commit: this.commit } : {}), path: this.path, lines, lineNumbers });
@@ -115,7 +111,7 @@ export class DiffParser {
     else if (text.startsWith('@@')) this.startHunk(text);
     else if (text.startsWith('+++ ')) this.path = text === '+++ /dev/null' ? undefined : stripPrefix(unquote(text.slice(4).replace(/\t$/, '')));
     else if (text.startsWith('rename to ') || text.startsWith('copy to ')) this.path = unquote(text.slice(text.indexOf(' to ') + 4));
-    else if (/^(new file mode|index [0-9a-f]+\.\.[0-9a-f]+) 160000/.test(text) || text.startsWith('index ') && text.endsWith(' 160000')) {
+    else if (text === 'new file mode 160000' || (text.startsWith('index ') && text.endsWith(' 160000'))) {
       this.submodule = true;
     } else if (text.startsWith('Binary files ')) {
       const path = /and (?:"?b\/)?(.*?)"? differ$/.exec(text)?.[1] ?? this.path;
@@ -139,17 +135,13 @@ export class DiffParser {
 
   private startFile(text: string): void {
     this.flush();
-    if (this.submodule && this.path) this.onNote({ kind: 'submodule', path: this.path, ...this.commitRef() });
-    this.submodule = false;
+    this.noteSubmodule();
     this.path = pathFromDiffHeader(text);
   }
 
   private startHunk(text: string): void {
-    if (this.submodule) {
-      if (this.path) this.onNote({ kind: 'submodule', path: this.path, ...this.commitRef() });
-      this.submodule = false;
-      this.path = undefined; // a gitlink's "Subproject commit …" line is not content to scan
-    }
+    // A gitlink's "Subproject commit …" line is not content to scan.
+    if (this.noteSubmodule()) this.path = undefined;
     let at = 0;
     while (text.charCodeAt(at) === 64 /* @ */) at++;
     this.columns = Math.max(1, at - 1);
@@ -181,6 +173,14 @@ export class DiffParser {
     this.lines = [];
     this.lineNumbers = [];
     this.chars = 0;
+  }
+
+  /** Reports the file just read as a submodule, if its header said so; true when it did. */
+  private noteSubmodule(): boolean {
+    if (!this.submodule) return false;
+    if (this.path) this.onNote({ kind: 'submodule', path: this.path, ...this.commitRef() });
+    this.submodule = false;
+    return true;
   }
 
   private commitRef(): { commit?: string } {

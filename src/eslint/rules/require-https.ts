@@ -1,18 +1,11 @@
 import type { Node } from 'estree';
-import { calleeName, keyName, propertyNamed, staticString } from '../ast.js';
+import { calleeName, keyName, propertyNamed, urlText } from '../ast.js';
 import { scanFile, suppressedAt } from '../file-findings.js';
 import { engineFindingsRule } from './engine-findings-rule.js';
 
 const INSECURE = /^http:\/\/(?!localhost\b|127\.|0\.0\.0\.0|\[::1\])/i;
 const KEY_HEADER = /^(?:x-api-key|authorization|api-key|apikey)$/i;
 const REQUEST_CALLEES = /^(?:fetch|axios|axios\.(?:get|post|put|patch|delete|request)|got|got\.(?:get|post|put|patch|delete)|ky|ky\.(?:get|post|put|patch|delete)|request|undici\.(?:request|fetch))$/;
-
-/** The URL a call requests when it is written out: a literal, or a template's first static part. */
-function urlPrefix(node: Node | undefined): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'TemplateLiteral') return node.quasis[0]?.value.cooked ?? undefined;
-  return staticString(node);
-}
 
 /**
  * A key sent to an http:// API: the engine's same-line finding, and calls whose URL and key header stand on
@@ -28,7 +21,7 @@ export const requireHttps = engineFindingsRule(
       const callee = calleeName(node.callee as Node);
       if (!callee || !REQUEST_CALLEES.test(callee) || scanFile(context).ignored) return;
       const [first, second, third] = node.arguments as Node[];
-      const url = urlPrefix(first) ?? urlPrefix(propertyNamed(first, 'url')?.value as Node | undefined);
+      const url = urlText(first) ?? urlText(propertyNamed(first, 'url')?.value as Node | undefined);
       if (!url || !INSECURE.test(url)) return;
       const options = [first, second, third].filter((arg) => arg?.type === 'ObjectExpression');
       const carriesKey =

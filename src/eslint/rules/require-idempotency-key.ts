@@ -1,6 +1,6 @@
 import type { Rule } from 'eslint';
 import type { CallExpression, Node, ObjectExpression } from 'estree';
-import { calleeName, propertyNamed, staticString } from '../ast.js';
+import { calleeName, propertyNamed, staticString, urlText } from '../ast.js';
 import { createRule } from '../create-rule.js';
 import { scanFile, suppressedAt } from '../file-findings.js';
 
@@ -13,12 +13,6 @@ interface PostCall {
   options?: ObjectExpression;
   /** Where to add an options argument when there is none. */
   appendAfter?: Node;
-}
-
-function urlText(node: Node | undefined): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'TemplateLiteral') return node.quasis[0]?.value.cooked ?? undefined;
-  return staticString(node);
 }
 
 function isPost(options: Node | undefined): boolean {

@@ -9,3 +9,16 @@ import { COMPILED_RULES } from '../dist/src/engine/load-rules.js';
 const packs = loadPacksFromYaml();
 writeFileSync(join(packageRoot(), COMPILED_RULES), JSON.stringify(packs));
 console.log(`compiled ${packs.reduce((n, p) => n + p.rules.length, 0)} rules from ${packs.length} packs into ${COMPILED_RULES}`);
+
+// The keyword automaton of the default rule set, so that a cold start (the pre-commit hook) need not build it.
+const { createDetector } = await import('../dist/src/scan/create-detector.js');
+const { defaultConfig } = await import('../dist/src/config/defaults.js');
+const { KeywordPrefilter } = await import('../dist/src/engine/prefilter.js');
+const { encodeAutomaton } = await import('../dist/src/engine/automaton-file.js');
+const { AhoCorasick } = await import('../dist/src/engine/aho-corasick.js');
+const { COMPILED_AUTOMATON } = await import('../dist/src/engine/load-rules.js');
+const detector = await createDetector(defaultConfig());
+// The detector's own keyword order (lower-cased, first occurrences), and a fresh build: never a stale copy's tables.
+const { keywords } = new KeywordPrefilter(detector.rules.flatMap((rule) => rule.keywords));
+writeFileSync(join(packageRoot(), COMPILED_AUTOMATON), JSON.stringify(encodeAutomaton(keywords, new AhoCorasick(keywords).tables)));
+console.log(`compiled the automaton of ${keywords.length} keywords into ${COMPILED_AUTOMATON}`);

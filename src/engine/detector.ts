@@ -83,9 +83,12 @@ export class Detector {
     return this.options.rules;
   }
 
-  /** Offsets of rule keywords in `text`: callers may hand `detect` only the lines around them. */
-  *keywordOffsets(text: string): Iterable<number> {
-    for (const hit of this.prefilter.hits(text)) yield hit.offset;
+  /**
+   * Offsets of rule keywords in `text` (only in lines that start with `onlyLinesStartingWith`, when given): callers
+   * may hand `detect` only the lines around them.
+   */
+  keywordOffsets(text: string, onlyLinesStartingWith?: string): number[] {
+    return this.prefilter.hits(text, onlyLinesStartingWith).map((hit) => hit.offset);
   }
 
   detect(chunk: Chunk): Finding[] {

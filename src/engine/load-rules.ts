@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../package-root.js';
+import type { AutomatonFile } from './automaton-file.js';
 import type { RulePack } from './rule-schema.js';
 
 export interface LoadedPack extends RulePack {
@@ -12,14 +13,27 @@ export interface LoadedPack extends RulePack {
 /** Where the build writes the validated packs, so that the CLI starts without a YAML parser or a validator. */
 export const COMPILED_RULES = 'dist/rules.json';
 
+/** Where the build writes the keyword automaton of the default rule set. */
+export const COMPILED_AUTOMATON = 'dist/keyword-automaton.json';
+
+function runningFromDist(): boolean {
+  return fileURLToPath(import.meta.url).includes(`${'/'}dist${'/'}`);
+}
+
+/** The precompiled keyword automaton, when running the built CLI (tests from src/ always build their own). */
+export function loadCompiledAutomaton(): AutomatonFile | undefined {
+  const file = join(packageRoot(), COMPILED_AUTOMATON);
+  if (!runningFromDist() || !existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8')) as AutomatonFile;
+}
+
 /**
  * The built-in rule packs. The built CLI reads the validated copy the build wrote; tests (running from src/)
  * read rules/*.yml themselves, so a rule edit never meets a stale copy.
  */
 export async function loadBuiltinPacks(): Promise<LoadedPack[]> {
   const compiled = join(packageRoot(), COMPILED_RULES);
-  const runningFromDist = fileURLToPath(import.meta.url).includes(`${'/'}dist${'/'}`);
-  if (runningFromDist && existsSync(compiled)) return JSON.parse(readFileSync(compiled, 'utf8')) as LoadedPack[];
+  if (runningFromDist() && existsSync(compiled)) return JSON.parse(readFileSync(compiled, 'utf8')) as LoadedPack[];
   const { loadPacksFromYaml } = await import('./load-rule-yaml.js');
   return loadPacksFromYaml();
 }

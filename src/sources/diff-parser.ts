@@ -29,11 +29,15 @@ import { addedLinesAtHits } from './sparse-hunks.js';
 
 /** Past this many characters of added lines in one file, a part is handed on, so a huge diff never fills memory. */
 const FLUSH_CHARS = 4 * 1024 * 1024;
+/** One less than the longest section boundary, `\ndiff `. */
+const SEAM = 5;
 
 export class DiffParser {
   /** Commits seen so far. */
   commits = 0;
   private pending = '';
+  /** The last characters fed, for a boundary split between two blocks. */
+  private tail = '';
   private commit: CommitInfo | undefined;
   private path: string | undefined;
   private inHunk = false;
@@ -52,11 +56,20 @@ export class DiffParser {
   constructor(
     private readonly onAdded: (added: AddedLines) => void,
     private readonly onNote: (note: DiffNote) => void = () => undefined,
-    private readonly keywordHits?: (text: string) => Iterable<number>,
+    private readonly keywordHits?: (text: string, onlyLinesStartingWith: string) => Iterable<number>,
   ) {}
 
   /** Feeds raw output (any block size); complete sections (a commit line, or one file's diff) are processed. */
   write(text: string): void {
+    // Most blocks of a long file diff hold no boundary: then only the block (and the seam before it) is searched and
+    // the block is appended, rather than the whole pending text searched and copied again block after block.
+    const seam = this.tail + text;
+    this.tail = seam.slice(-SEAM);
+    if (this.pending && seam.indexOf('\ndiff ') === -1 && seam.indexOf('\n\x01') === -1) {
+      this.pending += text;
+      if (this.pending.length > FLUSH_CHARS * 2) this.readLongSection();
+      return;
+    }
     const buffer = this.pending + text;
     const boundaries = new SectionBoundaries(buffer);
     let start = 0;
@@ -67,12 +80,14 @@ export class DiffParser {
       start = next;
     }
     this.pending = buffer.slice(start);
-    // A single file's diff larger than this is read line by line as it comes, so memory stays bounded.
-    if (this.pending.length > FLUSH_CHARS * 2) {
-      const cut = this.pending.lastIndexOf('\n') + 1;
-      this.eachLine(this.pending.slice(0, cut));
-      this.pending = this.pending.slice(cut);
-    }
+    if (this.pending.length > FLUSH_CHARS * 2) this.readLongSection();
+  }
+
+  /** A single file's diff this large is read line by line as it comes, so memory stays bounded. */
+  private readLongSection(): void {
+    const cut = this.pending.lastIndexOf('\n') + 1;
+    this.eachLine(this.pending.slice(0, cut));
+    this.pending = this.pending.slice(cut);
   }
 
   private section(text: string): void {
@@ -85,7 +100,7 @@ export class DiffParser {
     this.inHunk = false;
     if (this.noteSubmodule()) return;
     if (hunk === -1 || this.path === undefined) return;
-    const { lines, lineNumbers } = addedLinesAtHits(text, this.keywordHits(text));
+    const { lines, lineNumbers } = addedLinesAtHits(text, this.keywordHits(text, '+')); // added lines start with +
     if (lines.length) this.onAdded({ ...(this.commit ? { commit: this.commit } : {}), path: this.path, lines, lineNumbers });
   }
 

@@ -36,6 +36,27 @@ describe('AhoCorasick', () => {
   it('refuses a non-ASCII keyword rather than never matching it', () => {
     expect(() => new AhoCorasick(['clé'])).toThrow(/ASCII/);
   });
+
+  it('reads only the lines that start with a given character when asked, and misses none of their keywords', () => {
+    for (let round = 0; round < 30; round++) {
+      const keywords = [...new Set(Array.from({ length: 15 }, () => randomAlnum(2 + (round % 3)).toLowerCase()))];
+      const lines = Array.from({ length: 60 }, (_, i) => `${'+- @'[i % 4]}${i % 7 === 0 ? '' : randomAlnum(50)}`);
+      const text = lines.join('\n') + (round % 2 ? '\n' : '');
+      const expected: string[] = [];
+      let offset = 0;
+      for (const line of lines) {
+        if (line.startsWith('+')) expected.push(...naive(line, keywords).map((hit) => hit.replace(/^\d+/, (at) => String(Number(at) + offset))));
+        offset += line.length + 1;
+      }
+      const found: string[] = [];
+      new AhoCorasick(keywords).scanLinesStartingWith(text, '+', (index, start) => found.push(`${start}:${keywords[index]}`));
+      expect(found.sort()).toEqual(expected.sort());
+    }
+  });
+
+  it('refuses a keyword that spans lines (line-by-line reading would miss it)', () => {
+    expect(() => new AhoCorasick(['a\nb'])).toThrow(/one line/);
+  });
 });
 
 describe('KeywordPrefilter', () => {

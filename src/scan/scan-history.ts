@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { secretOf, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { DiffParser, type AddedLines, type DiffNote } from '../sources/diff-parser.js';
-import { git, gitStream, readObjects } from '../sources/git.js';
+import { git, readObjects } from '../sources/git.js';
+import { parallelLog } from '../sources/parallel-log.js';
 import type { Repository } from '../sources/repository.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { sortFindings, type ScanResult } from './scan-result.js';
@@ -18,10 +19,34 @@ export interface HistoryOptions {
   /** Config ignores, relative to `ignoreBase` (paths in the repository are relative to its top). */
   ignore: string[];
   ignoreBase: string;
+  /** git processes at once, and commits per process (see parallel-log.ts; the defaults suit any repository). */
+  jobs?: number;
+  batchSize?: number;
 }
 
 /** One line per commit, before its patch: a \x01 marker no diff line can start with, then NUL-separated fields. */
 const COMMIT_FORMAT = '--format=format:%x01%H%x00%an%x00%ae%x00%aI';
+
+/** Where a secret was first seen: the finding of its earliest commit, with the counts of all its occurrences. */
+interface Introduction {
+  first: Finding;
+  /** The first finding's commit's place in git log's order. */
+  order: number;
+  occurrences: number;
+  commits: Set<string>;
+  files: Set<string>;
+}
+
+/**
+ * Whether a finding is closer to the introduction than the one kept: an older commit, or, for commits of the same
+ * date, the one git log prints later (its parent side). The order, not arrival, decides, so the result is the same
+ * however the batches finish.
+ */
+function isEarlier(finding: Finding, order: number, kept: Introduction): boolean {
+  const date = Date.parse(finding.location.date ?? '');
+  const keptDate = Date.parse(kept.first.location.date ?? '');
+  return date < keptDate || (date === keptDate && order > kept.order);
+}
 
 const ONLY_IN_HISTORY =
   'The key is no longer in HEAD, but anyone with a clone or a fork still has it: rotate or revoke it now. Rewriting history does not un-leak it.';
@@ -36,12 +61,13 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   const notes: string[] = [];
   if (repo.shallow) notes.push('shallow clone: only the history that is here was scanned (the oldest commit shows its whole tree as added)');
   const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
-  const byFingerprint = new Map<string, { first: Finding; occurrences: number; commits: Set<string>; files: Set<string> }>();
+  const byFingerprint = new Map<string, Introduction>();
   const binaries = new Set<string>();
   const submodules = new Set<string>();
   let bytes = 0;
 
-  const onAdded = (added: AddedLines) => {
+  /** `order`: the commit's place in git log's order (newest first), so that batches may finish in any order. */
+  const onAdded = (added: AddedLines, order: number) => {
     if (ignored?.(join(repo.dir, added.path))) return;
     const text = added.lines.join('\n');
     bytes += text.length;
@@ -52,26 +78,36 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     for (const finding of detector.detect({ origin, text, lineNumbers: added.lineNumbers })) {
       const seen = byFingerprint.get(finding.fingerprint);
       if (!seen) {
-        byFingerprint.set(finding.fingerprint, { first: finding, occurrences: 1, commits: new Set([origin.commit ?? '']), files: new Set([added.path]) });
+        byFingerprint.set(finding.fingerprint, { first: finding, order, occurrences: 1, commits: new Set([origin.commit ?? '']), files: new Set([added.path]) });
         continue;
       }
       seen.occurrences++;
       seen.commits.add(origin.commit ?? '');
       seen.files.add(added.path);
-      // git log prints newest first: an older (or equally old, later printed) commit is closer to the introduction.
-      if (Date.parse(finding.location.date ?? '') <= Date.parse(seen.first.location.date ?? '')) seen.first = finding;
+      if (isEarlier(finding, order, seen)) Object.assign(seen, { first: finding, order });
     }
   };
   const onNote = (note: DiffNote) => (note.kind === 'binary' ? binaries : submodules).add(note.path);
-  const parser = new DiffParser(onAdded, onNote, (text) => detector.keywordOffsets(text));
+  const reader = (first: number) => {
+    const parser: DiffParser = new DiffParser(
+      // The parser counts a commit once its line is read, and hands on its lines before counting the next.
+      (added) => onAdded(added, first + parser.commits - 1),
+      onNote,
+      (text, onlyLinesStartingWith) => detector.keywordOffsets(text, onlyLinesStartingWith),
+    );
+    return { write: (text: string) => parser.write(text), end: () => parser.end() };
+  };
 
-  const { flags, revs } = revisions(repo, options);
-  const args = ['log', ...flags, '-p', '-U0', '--cc', '-M', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT, '--end-of-options', ...revs];
-  await gitStream(args, repo.dir, (text) => parser.write(text));
-  parser.end();
-  if (parser.commits === 0 && !options.range && !options.branch && !options.since) notes.push('empty repository: no commit to scan');
+  const commits = await parallelLog(repo.dir, {
+    revisions: revisions(repo, options),
+    logArgs: ['-p', '-U0', '--cc', '-M', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT],
+    reader,
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+  });
+  if (commits === 0 && !options.range && !options.branch && !options.since) notes.push('empty repository: no commit to scan');
   if (binaries.size) notes.push(`${binaries.size} binary file(s) in history not scanned`);
-  for (const path of submodules) notes.push(`submodule ${path}: reported, not followed (scan its own repository)`);
+  for (const path of [...submodules].sort()) notes.push(`submodule ${path}: reported, not followed (scan its own repository)`);
 
   const findings = [...byFingerprint.values()].map(({ first, occurrences, commits: shas, files }) => {
     first.history = { occurrences, commits: shas.size, files: [...files].sort(), inCurrentTree: false };
@@ -84,13 +120,13 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     filesScanned: 0,
     bytesScanned: bytes,
     durationMs: performance.now() - started,
-    commitsScanned: parser.commits,
+    commitsScanned: commits,
     notes,
   };
 }
 
-/** git log's arguments: flags, and the user's revisions after --end-of-options (a ref can never pass as an option). */
-function revisions(repo: Repository, options: HistoryOptions): { flags: string[]; revs: string[] } {
+/** rev-list's arguments: flags, then the user's revisions after --end-of-options (a ref can never pass as an option). */
+function revisions(repo: Repository, options: HistoryOptions): string[] {
   const flags: string[] = [];
   const revs: string[] = [];
   if (options.range) revs.push(options.range);
@@ -101,7 +137,7 @@ function revisions(repo: Repository, options: HistoryOptions): { flags: string[]
     else flags.push(`--since=${options.since}`);
   }
   if (options.maxCount !== undefined) flags.push(`--max-count=${options.maxCount}`);
-  return { flags, revs };
+  return [...flags, '--end-of-options', ...revs];
 }
 
 function isCommit(repo: Repository, ref: string): boolean {

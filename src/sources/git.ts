@@ -31,11 +31,16 @@ export function git(args: string[], cwd: string): string {
 /**
  * Streams a git command's stdout, decoded as UTF-8 (invalid bytes replaced, multi-byte characters never split),
  * into `onText` block by block, without ever holding the whole output: `git log -p --all` of a large repository
- * is gigabytes. Resolves when git exits 0; rejects with GitError (git's first line) otherwise.
+ * is gigabytes. `input`, when given, is written to git's stdin (`--stdin` lists). Resolves when git exits 0; rejects
+ * with GitError (git's first line) otherwise.
  */
-export function gitStream(args: string[], cwd: string, onText: (text: string) => void): Promise<void> {
+export function gitStream(args: string[], cwd: string, onText: (text: string) => void, input?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...NEUTRAL_CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', [...NEUTRAL_CONFIG, ...args], { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (input !== undefined) {
+      child.stdin!.on('error', () => undefined); // git exiting early closes its stdin: its exit code tells why
+      child.stdin!.end(input);
+    }
     let stderr = '';
     let failed = false;
     const fail = (error: Error) => {
@@ -51,12 +56,12 @@ export function gitStream(args: string[], cwd: string, onText: (text: string) =>
         fail(error as Error);
       }
     };
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (part: string) => {
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (part: string) => {
       if (stderr.length < 4096) stderr += part;
     });
     const decoder = new StringDecoder('utf8');
-    child.stdout.on('data', (part: Buffer) => {
+    child.stdout!.on('data', (part: Buffer) => {
       if (!failed) guarded(() => onText(decoder.write(part)));
     });
     child.on('error', (error) => fail(gitSpawnError(error)));

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { GitError } from './git.js';
+import { existsSync } from 'node:fs';
+import { git, GitError } from './git.js';
 
 /** What a history scan needs to know about a repository before it starts. */
 export interface Repository {
@@ -11,19 +12,18 @@ export interface Repository {
 
 /**
  * Opens the repository holding `path`: a work tree, a linked worktree or a bare repository. One rev-parse asks
- * every fact at once (--show-cdup rather than --show-toplevel, which git refuses in a bare repository).
+ * every fact at once (--show-cdup rather than --show-toplevel, which git refuses in a bare repository). Plain
+ * spawnSync, not simple-git: importing simple-git cost 66 ms, a quarter of the pre-commit hook's budget.
  */
 export async function openRepository(path: string): Promise<Repository> {
   const cwd = resolve(path);
-  const { simpleGit } = await import('simple-git');
+  if (!existsSync(cwd)) throw new GitError(`${path}: no such folder`);
   let facts: string;
   try {
-    facts = await simpleGit({ baseDir: cwd }).revparse(['--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir', '--show-cdup']);
+    facts = git(['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir', '--show-cdup'], cwd);
   } catch (error) {
-    const message = (error as Error).message;
-    if (/ENOENT|spawn git/i.test(message)) throw new GitError('git is not installed (or not on PATH)');
-    if (/not a git repository/i.test(message)) throw new GitError(`${path} is not a git repository`);
-    throw new GitError(message.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? 'git rev-parse failed');
+    if (error instanceof GitError && /not a git repository/i.test(error.message)) throw new GitError(`${path} is not a git repository`);
+    throw error;
   }
   const [bare, shallow, gitDir, cdup = ''] = facts.split('\n');
   const isBare = bare === 'true';

@@ -16,6 +16,8 @@ const ENV = {
 /** A real git repository in a temporary folder, with a clock that advances one minute per commit. */
 export class TempRepo {
   private clock = Date.parse('2024-01-01T00:00:00Z');
+  /** How far the clock moves at each git command (0: every commit gets the same date). */
+  tick = 60_000;
 
   constructor(readonly dir: string) {}
 
@@ -56,7 +58,7 @@ export class TempRepo {
   }
 
   private env(): NodeJS.ProcessEnv {
-    this.clock += 60_000;
+    this.clock += this.tick;
     const date = new Date(this.clock).toISOString();
     return { ...ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
   }

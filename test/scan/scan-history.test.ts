@@ -94,6 +94,41 @@ describe('scanHistory', () => {
     expect(bySecret(mainOnly, unmerged)).toBeUndefined();
   });
 
+  it('finds the same, with the same first commits, however the history is cut into parallel git processes', async () => {
+    const repo = TempRepo.init();
+    const shared = key.smartpayLive();
+    const again = key.accelebitLive();
+    repo.commit('base', { 'a.ts': `k = "${shared}"\n` });
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.commit('side one', { 'b.ts': `k = "${shared}"\nj = "${again}"\n` });
+    repo.commit('side two', { 'c.ts': `j = "${again}"\n` });
+    repo.git('checkout', '-q', 'main');
+    for (let i = 0; i < 5; i++) repo.commit(`main ${i}`, { [`m${i}.ts`]: `k${i} = "${key.smartpayTest()}"\nk = "${shared}"\n` });
+    repo.git('merge', '-q', '--no-ff', '-m', 'merge side', 'side');
+    const summary = (result: Awaited<ReturnType<typeof history>>) =>
+      result.findings.map((f) => ({ secret: secretOf(f), location: f.location, history: f.history }));
+    const one = await history(repo.dir, { jobs: 1, batchSize: 1000 });
+    expect(one.commitsScanned).toBe(9);
+    for (const cut of [{ jobs: 4, batchSize: 1 }, { jobs: 2, batchSize: 3 }]) {
+      const parallel = await history(repo.dir, cut);
+      expect(summary(parallel)).toEqual(summary(one));
+      expect(parallel.commitsScanned).toBe(9);
+    }
+    expect(bySecret(one.findings, shared)?.history?.occurrences).toBe(7);
+  });
+
+  it('keeps the oldest commit as the introduction when dates tie, whichever git process finishes first', async () => {
+    const repo = TempRepo.init();
+    repo.tick = 0;
+    const secret = key.smartpayLive();
+    const base = repo.commit('base', { 'a.ts': `k = "${secret}"\n` });
+    for (let i = 0; i < 3; i++) repo.commit(`step ${i}`, { [`s${i}.ts`]: `n = ${i}\n` });
+    // The newest commit's diff is slow to compute, so its git process ends last: arrival order is not git log's.
+    repo.commit('vendor', { 'big.txt': `${'x = 1\n'.repeat(400_000)}k = "${secret}"\n` });
+    const result = await history(repo.dir, { jobs: 5, batchSize: 1 });
+    expect(bySecret(result.findings, secret)?.location.commit).toBe(base);
+  });
+
   it('follows renames (no second finding for an unchanged move) and reports copies under the new path', async () => {
     const repo = TempRepo.init();
     const secret = key.smartpayLive();

@@ -12,16 +12,23 @@ export interface HistoryCommandOptions extends ReportOptions {
   range?: string;
   since?: string;
   maxCount?: string;
+  jobs?: string;
+}
+
+/** A whole number ≥ 1 from an option, or undefined when it was not given. */
+function countOption(name: string, value: string | undefined, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`${name} takes a whole number of ${what}, not "${value}"`);
+  return count;
 }
 
 /** `keyward history [repo]`: every commit's added lines; returns the exit code. */
 export async function runHistoryCommand(path: string | undefined, options: HistoryCommandOptions): Promise<number> {
   checkReportOptions(options);
   if (options.branch && options.range) throw new UsageError('--branch and --range cannot be combined');
-  const maxCount = options.maxCount === undefined ? undefined : Number(options.maxCount);
-  if (maxCount !== undefined && (!Number.isInteger(maxCount) || maxCount < 1)) {
-    throw new UsageError(`--max-count takes a whole number of commits, not "${options.maxCount}"`);
-  }
+  const maxCount = countOption('--max-count', options.maxCount, 'commits');
+  const jobs = countOption('--jobs', options.jobs, 'processes');
   const repo = await openRepository(path ?? '.');
   const { config, baseDir } = await resolveConfig(options.config, repo.dir);
   const selection = await ruleSelection(options, config.customRules.map((rule) => rule.id));
@@ -31,6 +38,7 @@ export async function runHistoryCommand(path: string | undefined, options: Histo
     ...(options.range ? { range: options.range } : {}),
     ...(options.since ? { since: options.since } : {}),
     ...(maxCount !== undefined ? { maxCount } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
     ignore: config.ignore,
     ignoreBase: baseDir,
   });

@@ -51,6 +51,7 @@ function buildProgram(): Command {
     .option('--range <A..B>', 'only the commits of a range, such as a pull request')
     .option('--since <ref|date>', 'only commits after a ref, or since a date')
     .option('--max-count <n>', 'at most this many commits')
+    .option('--jobs <n>', 'git processes at once (default: one per core, at most 4)')
     .action(async (repo: string | undefined, options) => {
       const { runHistoryCommand } = await import('./history-command.js');
       process.exitCode = await runHistoryCommand(repo, options);

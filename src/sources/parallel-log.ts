@@ -72,6 +72,7 @@ export async function parallelLog(cwd: string, options: ParallelLogOptions): Pro
       continue;
     }
     while (running.size >= jobs) await Promise.race(running);
+    if (failure) break;
     const first = taken;
     const input = `${ids.slice(first, first + size).join('\n')}\n`;
     ids.fill('', first, first + size); // handed on: let the strings go

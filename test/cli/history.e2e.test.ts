@@ -23,6 +23,17 @@ describe('keyward history / scan --staged / baseline (built CLI)', () => {
     expect(json.summary.commitsScanned).toBe(2);
   });
 
+  it('runs with --jobs 1 to the same findings, and refuses a --jobs that is not a count', () => {
+    const repo = TempRepo.init();
+    for (let i = 0; i < 4; i++) repo.commit(`c${i}`, { [`f${i}.ts`]: `k = "${key.smartpayLive()}"\n` });
+    const summary = (args: string[]) => JSON.parse(runCli(['history', '-f', 'json', ...args], { cwd: repo.dir }).stdout).findings.map((f: { fingerprint: string; location: unknown }) => [f.fingerprint, f.location]);
+    expect(summary(['--jobs', '1'])).toEqual(summary([]));
+    expect(summary(['--jobs', '1'])).toHaveLength(4);
+    const bad = runCli(['history', '--jobs', 'many'], { cwd: repo.dir });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('keyward: --jobs takes a whole number of processes, not "many"');
+  });
+
   it('says in one line that a folder is not a repository, or that git is missing, with exit 2', () => {
     const notRepo = tempTree({ 'a.txt': 'a' });
     const run = runCli(['history'], { cwd: notRepo, env: { GIT_CEILING_DIRECTORIES: dirname(notRepo) } });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, type Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -11,18 +12,53 @@ export class GitignoreRules {
   private readonly pruneGlobs: string[] = [];
 
   /** `files`: paths of .gitignore files relative to `root`, with forward slashes. */
-  constructor(root: string, files: string[]) {
-    for (const file of files.sort((a, b) => a.length - b.length)) {
-      let text: string;
+  constructor(
+    private readonly root: string,
+    files: string[] = [],
+  ) {
+    for (const file of [...files].sort((a, b) => a.length - b.length)) this.add(file);
+  }
+
+  /**
+   * The rules of every .gitignore under `root`, found as git finds them: a folder's own .gitignore is read before
+   * its subfolders are entered, and a folder the rules so far ignore is never entered (git reads no .gitignore in
+   * there, and nothing in it can be re-included). A gitignored `versions/` of 100,000 files costs nothing.
+   * .git and node_modules are never entered.
+   */
+  static async discover(root: string): Promise<GitignoreRules> {
+    const rules = new GitignoreRules(root);
+    const visit = async (dir: string): Promise<void> => {
+      let entries: Dirent[];
       try {
-        text = readFileSync(join(root, file), 'utf8');
+        entries = await readdir(dir ? join(root, dir) : root, { withFileTypes: true });
       } catch {
-        continue; // An unreadable .gitignore ignores nothing, as in git.
+        return; // unreadable: the walk reports what it cannot read
       }
-      const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
-      this.byDir.set(dir, ignore().add(text));
-      this.pruneGlobs.push(...pruneGlobsFor(dir, text));
+      const prefix = dir ? `${dir}/` : '';
+      if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) rules.add(`${prefix}.gitignore`);
+      await Promise.all(
+        entries
+          .filter((entry) => entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules')
+          .map((entry) => `${prefix}${entry.name}`)
+          .filter((path) => !rules.ignores(`${path}/`))
+          .map(visit),
+      );
+    };
+    await visit('');
+    return rules;
+  }
+
+  /** Adds one .gitignore (relative to the root); its folder's ancestors' files must have been added before it. */
+  private add(file: string): void {
+    let text: string;
+    try {
+      text = readFileSync(join(this.root, file), 'utf8');
+    } catch {
+      return; // An unreadable .gitignore ignores nothing, as in git.
     }
+    const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
+    this.byDir.set(dir, ignore().add(text));
+    this.pruneGlobs.push(...pruneGlobsFor(dir, text));
   }
 
   /** Whether git would ignore `path` (relative to the root, forward slashes). */

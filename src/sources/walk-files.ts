@@ -42,14 +42,7 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
       seen.add(absoluteRoot);
       continue;
     }
-    const gitignoreFiles = await fg('**/.gitignore', {
-      cwd: absoluteRoot,
-      dot: true,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      ignore: ['**/.git/**', '**/node_modules/**'],
-    });
-    const gitignore = new GitignoreRules(absoluteRoot, gitignoreFiles);
+    const gitignore = await GitignoreRules.discover(absoluteRoot);
     const entries = fg.stream('**/*', {
       cwd: absoluteRoot,
       dot: true,

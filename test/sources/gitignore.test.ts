@@ -33,4 +33,20 @@ describe('GitignoreRules', () => {
     expect(rules.globs()).toContain('build/**');
     expect(rules.globs().some((g) => g.startsWith('packages/web'))).toBe(false);
   });
+
+  it('finds nested .gitignore files as git does: never inside a folder that is already ignored', async () => {
+    const dir = tempTree({
+      '.gitignore': 'cache/\n',
+      'cache/.gitignore': '!*\n', // git never reads it: nothing under an ignored folder can be re-included
+      'cache/deep/key.ts': 'k',
+      'packages/web/.gitignore': '*.log\n',
+      'packages/web/a.log': 'x',
+      'packages/web/a.ts': 'x',
+    });
+    const rules = await GitignoreRules.discover(dir);
+    expect(rules.ignores('cache/deep/key.ts')).toBe(true);
+    expect(rules.ignores('packages/web/a.log')).toBe(true);
+    expect(rules.ignores('packages/web/a.ts')).toBe(false);
+    expect(rules.ignores('a.log')).toBe(false);
+  });
 });

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fillerText, projectFiles } from './corpus.mjs';
 import { benchEslint } from './eslint.mjs';
 import { buildHistoryRepo, buildStagedRepo } from './git-corpus.mjs';
+import { realRepository } from './real-repo.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const work = join(root, 'bench/work');
@@ -180,6 +181,34 @@ console.log(`| keyward history, ${cores} cores (peak RSS ${fmt(historyRss, 0)} M
 console.log(`| keyward history --jobs 1: one git process (peak RSS ${fmt(historyRssOneJob, 0)} MB) | ${fmt(keywardHistoryOneJob, 2)} |`);
 console.log(`ratio keyward / git log -p --all: ${fmt(keywardHistory / gitAlone, 2)}× (target ≤ 1.3×); with one git process: ${fmt(keywardHistoryOneJob / gitAlone, 2)}×; against the piped reader: ${fmt(keywardHistory / gitPiped, 2)}×`);
 console.log(`planted keys: ${historyMeta.planted}; keyward history findings: ${historyFindings}`);
+
+// A real public repository: its working tree, and its history when the clone has one.
+const real = realRepository(work);
+if (!real) {
+  console.log('\nreal repository: none available offline (set KEYWARD_BENCH_REPO to a path or URL); the generated ones stand in');
+} else {
+  console.log(`\nreal repository: ${real.upstream}, cloned into bench/work/real (${real.commits} commit${real.commits === 1 ? '' : 's'}${real.shallow ? ', a shallow clone' : ''})`);
+  let summary;
+  let realRss = NaN;
+  const realTree = repeat(3, () => {
+    const run = timed(process.execPath, [cli, 'scan', '.', '--format', 'json', '--fail-on', 'never'], { cwd: real.dir });
+    summary = JSON.parse(run.result.stdout).summary;
+    realRss = run.rssMb;
+    return run.seconds;
+  });
+  console.log('| real tree (median of 3) | files | MB | wall s | MB/s | files/s | peak RSS MB | findings |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    `| keyward scan, Node start included | ${summary.filesScanned} | ${fmt(mb(summary.bytesScanned))} | ${fmt(realTree, 2)} | ${fmt(mb(summary.bytesScanned) / realTree)} | ${fmt(summary.filesScanned / realTree, 0)} | ${fmt(realRss, 0)} | ${summary.findings} |`,
+  );
+  if (real.commits >= 1000) {
+    const gitRealAlone = repeat(3, () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: real.dir }).seconds);
+    const keywardReal = repeat(3, () => timed(process.execPath, [cli, 'history', '--fail-on', 'never'], { cwd: real.dir }).seconds);
+    console.log(`real history: git log -p --all ${fmt(gitRealAlone, 2)} s, keyward history ${fmt(keywardReal, 2)} s → ${fmt(keywardReal / gitRealAlone, 2)}× (target ≤ 1.3×)`);
+  } else {
+    console.log('real history: too short to time (under 1,000 commits); the generated repository above stands in');
+  }
+}
 
 // Staged: the pre-commit hook's case, a typical commit of 10 files, Node start-up included.
 const stagedDir = join(work, 'staged');

@@ -27,7 +27,7 @@ function addPrecompiled(): void {
 }
 
 export class KeywordPrefilter {
-  readonly automaton: AhoCorasick;
+  private readonly automaton: AhoCorasick;
   /** The keywords, lower-cased, without repeats: the automaton's keyword indexes point into this. */
   readonly keywords: string[];
 

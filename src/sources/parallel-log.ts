@@ -48,24 +48,26 @@ export async function parallelLog(cwd: string, options: ParallelLogOptions): Pro
     partial = lines.pop()!;
     for (const line of lines) if (line) ids.push(line);
     wake();
-  }).then(
-    () => {
-      if (partial) ids.push(partial);
-    },
-    (error: unknown) => {
-      failure ??= error;
-    },
-  );
-  void list.finally(() => {
-    listing = false;
-    wake();
-  });
+  })
+    .then(
+      () => {
+        if (partial) ids.push(partial);
+      },
+      (error: unknown) => {
+        failure ??= error;
+      },
+    )
+    .finally(() => {
+      listing = false;
+      wake();
+    });
 
   let taken = 0;
   for (;;) {
     const left = ids.length - taken;
     // While the list grows, only full batches; once it is complete, a share of what is left.
-    const size = listing ? (left >= largest ? largest : 0) : Math.min(left, Math.max(smallest, Math.min(largest, Math.ceil(left / (2 * jobs)))));
+    const share = Math.min(largest, Math.max(smallest, Math.ceil(left / (2 * jobs))));
+    const size = listing ? (left >= largest ? largest : 0) : Math.min(left, share);
     if (failure || (!listing && left === 0)) break;
     if (size === 0) {
       await new Promise<void>((resolve) => (wake = resolve));

@@ -6,6 +6,7 @@ import { ruleDescriptors } from '../report/rule-descriptors.js';
 import { failsOn } from '../report/summary.js';
 import type { Config } from '../config/schema.js';
 import type { ScanResult } from '../scan/scan-result.js';
+import { checkOutputPath } from './check-paths.js';
 import { emit, wantsColor } from './output.js';
 import { EXIT, UsageError } from './usage-error.js';
 
@@ -49,13 +50,14 @@ export interface RunContext {
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
 
-/** Checks the report options before any work starts, so a typo fails fast. */
+/** Checks the report options before any work starts, so a typo or an unwritable --output fails fast. */
 export function checkReportOptions(options: ReportOptions): void {
   if (!FORMATS.includes(options.format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   if (options.failOn && !FAIL_ON.includes(options.failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
   if (options.revoke !== undefined && options.revoke !== true && options.revoke !== 'dry-run') {
     throw new UsageError('--revoke takes no value, or "dry-run"');
   }
+  checkOutputPath(options.output, process.cwd());
 }
 
 /** Applies the baseline, renders the report, writes it, and returns the exit code. */

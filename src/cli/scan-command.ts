@@ -3,6 +3,7 @@ import { parseSize } from '../config/size.js';
 import { createDetector } from '../scan/create-detector.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanResult } from '../scan/scan-result.js';
 import { checkReportOptions, reportRun, ruleSelection, type ReportOptions } from './report-run.js';
+import { checkScanRoots } from './check-paths.js';
 import { resolveConfig } from './resolve-config.js';
 import { UsageError } from './usage-error.js';
 
@@ -22,6 +23,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   if (gitMode && paths.length > 1) throw new UsageError('--staged and --diff take at most one path: the repository');
   const roots = paths.length ? paths : ['.'];
   const cwd = process.cwd();
+  if (!gitMode) checkScanRoots(roots, cwd);
   const firstDir = roots[0] === '-' ? cwd : resolve(cwd, roots[0]!);
   const { config, baseDir } = await resolveConfig(options.config, firstDir);
   const maxFileSize = options.maxFileSize ? sizeOption(options.maxFileSize) : (config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
@@ -40,7 +42,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   } else if (roots.includes('-')) {
     if (roots.length > 1) throw new UsageError('"-" (standard input) cannot be mixed with paths');
     const { scanStdin } = await import('../scan/scan-files.js');
-    result = await scanStdin(detector, process.stdin);
+    result = await scanStdin(detector, process.stdin, maxFileSize);
   } else {
     const { scanFiles } = await import('../scan/scan-files.js');
     const workers = { config, detectorOptions: { showSecrets: options.showSecrets, ...selection } };

@@ -41,12 +41,20 @@ export function parseConfigText(text: string, file: string, knownRuleIds: Readon
     const line = lines.linePos(syntax.pos[0]).line;
     throw new ConfigError(file, line, syntax.message.split('\n')[0] ?? 'syntax error');
   }
-  const parsed = configSchema.safeParse(doc.toJS() ?? {});
+  let data: unknown;
+  try {
+    // toJS() expands aliases, and refuses a document whose aliases would explode (a "billion laughs").
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    throw new ConfigError(file, undefined, `cannot be loaded: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = configSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(file, lineOfIssue(doc, lines, issue), describeIssue(issue));
   }
   checkCustomRules(parsed.data, doc, lines, file);
+  checkRuleIdsUnique(parsed.data, doc, lines, file, knownRuleIds);
   const ids = new Set([...knownRuleIds, ...parsed.data.customRules.map((rule) => rule.id)]);
   for (const id of Object.keys(parsed.data.rules)) {
     if (!ids.has(id)) throw new ConfigError(file, lineOf(doc, lines, ['rules', id], true), `rules.${id}: no rule has this id`);
@@ -74,6 +82,19 @@ function checkCustomRules(config: Config, doc: Document, lines: LineCounter, fil
       const line = lineOf(doc, lines, ['customRules', index, 'regex']);
       throw new ConfigError(file, line, `customRules[${index}] (${rule.id}): ${(error as Error).message}`);
     }
+  });
+}
+
+/** A custom rule may not take a built-in rule's id, or another custom rule's: which one a setting meant would be a guess. */
+function checkRuleIdsUnique(config: Config, doc: Document, lines: LineCounter, file: string, builtinIds: ReadonlySet<string>): void {
+  const firstIndex = new Map<string, number>();
+  config.customRules.forEach((rule, index) => {
+    const where = `customRules[${index}] (${rule.id})`;
+    const line = lineOf(doc, lines, ['customRules', index, 'id']);
+    if (builtinIds.has(rule.id)) throw new ConfigError(file, line, `${where}: the id is already the built-in rule ${rule.id}'s; choose another`);
+    const earlier = firstIndex.get(rule.id);
+    if (earlier !== undefined) throw new ConfigError(file, line, `${where}: the id is already customRules[${earlier}]'s; choose another`);
+    firstIndex.set(rule.id, index);
   });
 }
 

@@ -10,6 +10,8 @@ import { VALIDATORS } from './validators.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { WindowFinder } from './window-finder.js';
 import { redact } from './redact.js';
+import { escapeControlInLine } from './control-characters.js';
+import { redactLooseSecrets } from './snippet-redaction.js';
 import type { Chunk, Finding, Severity } from './types.js';
 
 /** How far around a keyword a rule's regex may look: keys and their keywords stand close together. */
@@ -50,6 +52,12 @@ interface Candidate {
   secret: string;
 }
 
+/** A keyword hit in a text, and how many characters past it a rule may look (0: only to the end of its line). */
+export interface KeywordReach {
+  offset: number;
+  reach: number;
+}
+
 /** The raw secret of a finding, kept out of the finding object so that no reporter can serialise it by accident. */
 const secrets = new WeakMap<Finding, string>();
 
@@ -66,6 +74,8 @@ export function registerSecret(finding: Finding, secret: string): void {
 export class Detector {
   private readonly prefilter: KeywordPrefilter;
   private readonly rulesByKeyword = new Map<string, CompiledRule[]>();
+  /** Keywords of rules whose key spans lines. */
+  private readonly multilineKeywords = new Set<string>();
 
   constructor(private readonly options: DetectorOptions) {
     for (const rule of options.rules) {
@@ -73,6 +83,7 @@ export class Detector {
         const list = this.rulesByKeyword.get(keyword) ?? [];
         if (!list.includes(rule)) list.push(rule);
         this.rulesByKeyword.set(keyword, list);
+        if (rule.definition.multiline) this.multilineKeywords.add(keyword);
       }
     }
     const keywords = [...this.rulesByKeyword.keys()];
@@ -84,11 +95,15 @@ export class Detector {
   }
 
   /**
-   * Offsets of rule keywords in `text` (only in lines that start with `onlyLinesStartingWith`, when given): callers
-   * may hand `detect` only the lines around them.
+   * Where rule keywords stand in `text` (only in lines that start with `onlyLinesStartingWith`, when given), and how
+   * far past each one its rules may look: callers may hand `detect` only the lines around them. `reach` is 0 for
+   * rules that stay on the keyword's line, and the multi-line window for rules whose key spans lines (PEM keys).
    */
-  keywordOffsets(text: string, onlyLinesStartingWith?: string): number[] {
-    return this.prefilter.hits(text, onlyLinesStartingWith).map((hit) => hit.offset);
+  keywordHits(text: string, onlyLinesStartingWith?: string): KeywordReach[] {
+    return this.prefilter.hits(text, onlyLinesStartingWith).map((hit) => ({
+      offset: hit.offset,
+      reach: this.multilineKeywords.has(hit.keyword) ? MULTILINE_WINDOW : 0,
+    }));
   }
 
   detect(chunk: Chunk): Finding[] {
@@ -226,8 +241,12 @@ export class Detector {
     return this.options.showSecrets || !c.rule.definition.valueChecks ? c.secret : redact(c.secret);
   }
 
-  /** The line around the secret, with every secret found on it redacted (not just this finding's). */
+  /**
+   * The line around the secret, with every secret found on it redacted (not just this finding's), and whatever else
+   * on it looks like a credential too; control characters shown as escapes.
+   */
   private snippet(line: string, lineStart: number, focus: Candidate, onLine: Candidate[]): string {
+    const rest = (text: string) => (this.options.showSecrets ? text : redactLooseSecrets(text));
     let text = '';
     let cursor = 0;
     let focusAt = 0;
@@ -235,14 +254,14 @@ export class Detector {
       const start = c.secretStart - lineStart;
       const end = Math.min(c.secretEnd - lineStart, line.length);
       if (start < cursor) continue;
-      text += line.slice(cursor, start);
+      text += rest(line.slice(cursor, start));
       if (c === focus) focusAt = text.length;
       text += this.shown(c);
       cursor = end;
     }
-    text += line.slice(cursor);
+    text += rest(line.slice(cursor));
     const from = Math.max(0, focusAt - SNIPPET_CONTEXT);
     const to = Math.min(text.length, focusAt + SNIPPET_CONTEXT * 2);
-    return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;
+    return escapeControlInLine(`${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`);
   }
 }

@@ -1,11 +1,15 @@
+import { escapeControl } from '../engine/control-characters.js';
 import type { Severity } from '../engine/types.js';
 import type { Reporter } from './reporter.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escaping of GitHub workflow commands: data and property values differ (properties also escape `:` and `,`). */
+/**
+ * Escaping of GitHub workflow commands: data and property values differ (properties also escape `:` and `,`).
+ * Control characters become visible escapes first: a line break would end the command, an ESC reach the log viewer.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControl(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');

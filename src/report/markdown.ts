@@ -1,11 +1,12 @@
+import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Reporter } from './reporter.js';
 import { countBySeverity, plural } from './summary.js';
 
 const ICON = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' } as const;
 
-/** A table cell: pipes and line breaks would break the table. */
+/** A table cell: pipes and line breaks would break the table; control characters are shown as escapes. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return escapeControlInLine(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 }
 
 /** A Markdown summary (the GitHub job summary): a table of findings, redacted, and the run's notes. */

@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding } from '../engine/types.js';
 import type { RevokeSummary } from '../sinks/revoke.js';
 import type { Reporter } from './reporter.js';
@@ -7,7 +8,10 @@ import { countBySeverity, countSkipped, formatBytes, plural } from './summary.js
 /** Skip reasons worth listing file by file (the others are only counted). */
 const LISTED_REASONS = new Set(['unreadable', 'too-large', 'not-a-file']);
 
-/** Human output, eslint-style: findings grouped by file, the line redacted, the remedy, a summary line. */
+/**
+ * Human output, eslint-style: findings grouped by file, the line redacted, the remedy, a summary line. Paths and
+ * author names come from the repository: their control characters are shown as escapes, never sent to the terminal.
+ */
 export const textReporter: Reporter = (result, context) => {
   const c = new Chalk({ level: context.color ? 1 : 0 });
   const colour = { error: c.red, warning: c.yellow, info: c.blue };
@@ -18,22 +22,22 @@ export const textReporter: Reporter = (result, context) => {
     byFile.set(key, [...(byFile.get(key) ?? []), f]);
   }
   for (const [file, findings] of byFile) {
-    out.push(c.underline(file));
+    out.push(c.underline(escapeControlInLine(file)));
     for (const f of findings) {
       const where = `${f.location.line}:${f.location.column}`.padEnd(8);
       out.push(`  ${c.dim(where)}${colour[f.severity](f.severity.padEnd(8))}${f.message}  ${c.dim(f.ruleId)}`);
       out.push(`  ${' '.repeat(16)}${c.cyan(f.snippet)}`);
-      if (f.history) out.push(`  ${' '.repeat(16)}${c.magenta(historyLine(f))}`);
+      if (f.history) out.push(`  ${' '.repeat(16)}${c.magenta(escapeControlInLine(historyLine(f)))}`);
       out.push(`  ${' '.repeat(16)}${c.dim(`→ ${f.remediation}`)}`);
     }
     out.push('');
   }
   for (const s of result.skipped.filter((s) => LISTED_REASONS.has(s.reason))) {
-    out.push(c.yellow(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`));
+    out.push(c.yellow(escapeControlInLine(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`)));
   }
-  for (const note of result.notes ?? []) out.push(c.yellow(`note: ${note}`));
+  for (const note of result.notes ?? []) out.push(c.yellow(escapeControlInLine(`note: ${note}`)));
   for (const stale of result.staleBaseline ?? []) {
-    out.push(c.dim(`stale baseline entry: ${stale.ruleId} ${stale.preview} in ${stale.path} no longer found`));
+    out.push(c.dim(escapeControlInLine(`stale baseline entry: ${stale.ruleId} ${stale.preview} in ${stale.path} no longer found`)));
   }
   if (result.revoke) out.push(revokeLine(result.revoke, c));
   if (result.baselined) out.push(c.dim(`${plural(result.baselined, 'finding')} left out: listed in the baseline`));

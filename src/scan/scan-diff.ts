@@ -35,7 +35,7 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
     findings.push(...detector.detect({ origin: { path: added.path }, text, lineNumbers: added.lineNumbers }));
     },
     undefined,
-    (text, onlyLinesStartingWith) => detector.keywordOffsets(text, onlyLinesStartingWith),
+    (text, onlyLinesStartingWith) => detector.keywordHits(text, onlyLinesStartingWith),
   );
   const what = options.staged ? ['--cached'] : ['--end-of-options', options.range ?? 'HEAD'];
   await gitStream(['diff', '-U0', '-M', '--no-ext-diff', '--no-textconv', ...what], top, (text) => parser.write(text));

@@ -1,6 +1,6 @@
 import { registerSecret, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
-import { readTextFile, type SkippedFile } from '../sources/read-file.js';
+import { decode, readTextFile, type SkippedFile } from '../sources/read-file.js';
 import { walkFiles, type WalkedFile } from '../sources/walk-files.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { sortFindings, type ScanResult } from './scan-result.js';
@@ -74,12 +74,29 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
   return { findings: sortFindings(findings), skipped, filesScanned, bytesScanned, durationMs: performance.now() - started };
 }
 
-/** Standard input as one chunk, path `<stdin>`. */
-export async function scanStdin(detector: Detector, input: NodeJS.ReadableStream): Promise<ScanResult> {
+/**
+ * Standard input as one chunk, path `<stdin>`. Past `maxFileSize` it stops reading and reports the input as skipped
+ * (too large), so `scan - < /dev/zero` holds at most that much in memory.
+ */
+export async function scanStdin(detector: Detector, input: NodeJS.ReadableStream & { destroy?: () => void }, maxFileSize: number): Promise<ScanResult> {
   const started = performance.now();
   const parts: Buffer[] = [];
-  for await (const part of input) parts.push(Buffer.isBuffer(part) ? part : Buffer.from(part as string));
-  const text = Buffer.concat(parts).toString('utf8');
-  const findings = detector.detect({ origin: { path: '<stdin>' }, text });
-  return { findings, skipped: [], filesScanned: 1, bytesScanned: Buffer.byteLength(text), durationMs: performance.now() - started };
+  let size = 0;
+  for await (const part of input) {
+    const buffer = Buffer.isBuffer(part) ? part : Buffer.from(part as string);
+    size += buffer.length;
+    if (size > maxFileSize) {
+      input.destroy?.();
+      const skipped: SkippedFile[] = [{ path: '<stdin>', reason: 'too-large', detail: `more than ${maxFileSize} bytes` }];
+      return { findings: [], skipped, filesScanned: 0, bytesScanned: 0, durationMs: performance.now() - started };
+    }
+    parts.push(buffer);
+  }
+  const read = decode(Buffer.concat(parts));
+  if ('skip' in read) {
+    const skipped: SkippedFile[] = [{ path: '<stdin>', reason: read.skip }];
+    return { findings: [], skipped, filesScanned: 0, bytesScanned: 0, durationMs: performance.now() - started };
+  }
+  const findings = detector.detect({ origin: { path: '<stdin>' }, text: read.text });
+  return { findings, skipped: [], filesScanned: 1, bytesScanned: read.bytes, durationMs: performance.now() - started };
 }

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { secretOf, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { DiffParser, type AddedLines, type DiffNote } from '../sources/diff-parser.js';
-import { git, readObjects } from '../sources/git.js';
-import { parallelLog } from '../sources/parallel-log.js';
+import { git, GitError, readObjects } from '../sources/git.js';
+import { parallelLog, type UnreadableObject } from '../sources/parallel-log.js';
+import type { SkippedFile } from '../sources/read-file.js';
 import type { Repository } from '../sources/repository.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { sortFindings, type ScanResult } from './scan-result.js';
@@ -93,15 +94,26 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
       // The parser counts a commit once its line is read, and hands on its lines before counting the next.
       (added) => onAdded(added, first + parser.commits - 1),
       onNote,
-      (text, onlyLinesStartingWith) => detector.keywordOffsets(text, onlyLinesStartingWith),
+      (text, onlyLinesStartingWith) => detector.keywordHits(text, onlyLinesStartingWith),
     );
-    return { write: (text: string) => parser.write(text), end: () => parser.end() };
+    return {
+      write: (text: string) => parser.write(text),
+      end: () => parser.end(),
+      progress: () => ({ commits: parser.commits, pathsOfLastCommit: parser.pathsOfLastCommit() }),
+    };
+  };
+  const skipped: SkippedFile[] = [];
+  const onUnreadable = ({ object, commit, paths }: UnreadableObject) => {
+    const detail = `git cannot read object ${object.slice(0, 12)} in commit ${commit.slice(0, 12)}`;
+    if (paths.length === 0) skipped.push({ path: `commit ${commit.slice(0, 12)}`, reason: 'unreadable', detail: `${detail}; the rest of that commit was not scanned` });
+    for (const path of paths) skipped.push({ path, reason: 'unreadable', detail });
   };
 
   const commits = await parallelLog(repo.dir, {
     revisions: revisions(repo, options),
     logArgs: ['-p', '-U0', '--cc', '-M', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT],
     reader,
+    onUnreadable,
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
@@ -116,7 +128,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   markCurrentTree(repo, findings);
   return {
     findings: sortFindings(findings),
-    skipped: [],
+    skipped,
     filesScanned: 0,
     bytesScanned: bytes,
     durationMs: performance.now() - started,
@@ -125,19 +137,53 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   };
 }
 
-/** rev-list's arguments: flags, then the user's revisions after --end-of-options (a ref can never pass as an option). */
+/**
+ * rev-list's arguments: flags, then the user's revisions after --end-of-options (a ref can never pass as an option).
+ * A ref that does not resolve is an error naming it: a typo must not scan nothing and pass.
+ */
 function revisions(repo: Repository, options: HistoryOptions): string[] {
   const flags: string[] = [];
   const revs: string[] = [];
-  if (options.range) revs.push(options.range);
-  else if (options.branch) revs.push(options.branch);
-  else flags.push('--all');
+  if (options.range) {
+    for (const side of rangeSides(options.range)) requireCommit(repo, side, `--range ${options.range}`);
+    revs.push(options.range);
+  } else if (options.branch) {
+    requireCommit(repo, options.branch, `--branch ${options.branch}`);
+    revs.push(options.branch);
+  } else flags.push('--all');
   if (options.since) {
     if (isCommit(repo, options.since)) revs.push(`^${options.since}`);
-    else flags.push(`--since=${options.since}`);
+    else if (looksLikeDate(options.since)) flags.push(`--since=${options.since}`);
+    else throw new GitError(`--since ${options.since}: no such ref in ${repo.dir}, and not a date (2024-05-01, "2 weeks ago")`);
   }
   if (options.maxCount !== undefined) flags.push(`--max-count=${options.maxCount}`);
   return [...flags, '--end-of-options', ...revs];
+}
+
+/** `A..B` → [A, B]; `A...B` too; an empty side means HEAD to git, and is not checked. */
+function rangeSides(range: string): string[] {
+  const parts = range.includes('...') ? range.split('...') : range.split('..');
+  return parts.filter(Boolean);
+}
+
+function requireCommit(repo: Repository, ref: string, flag: string): void {
+  if (!isCommit(repo, ref)) throw new GitError(`${flag}: ${ref} does not name a commit in ${repo.dir}`);
+}
+
+/** Words git's date parser knows, for a --since without a digit ("yesterday", "last monday"). */
+const DATE_WORDS = /^(?:yesterday|today|now|noon|midnight|tea|last\s+[a-z]+|(?:a|an|one)\s+[a-z]+\s+ago)$/i;
+/** "2 weeks ago", "3 days", "1 year 2 months ago". */
+const RELATIVE_DATE = /^(?:\d+\s*(?:sec(?:ond)?|min(?:ute)?|hour|day|week|month|year)s?[\s,.]*)+(?:ago)?$/i;
+
+/** A date as git reads one: ISO or RFC with a year, relative ("2 weeks ago"), a Unix time, or one of git's date words. */
+function looksLikeDate(text: string): boolean {
+  const trimmed = text.trim();
+  return RELATIVE_DATE.test(trimmed) || DATE_WORDS.test(trimmed) || /^@?\d{9,}$/.test(trimmed) || isAbsoluteDate(trimmed);
+}
+
+/** V8 parses almost anything ("release-2" is a date to it): an absolute date must also name a four-digit year. */
+function isAbsoluteDate(text: string): boolean {
+  return /(?:^|\D)(?:19|20)\d\d(?:\D|$)/.test(text) && !Number.isNaN(Date.parse(text));
 }
 
 function isCommit(repo: Repository, ref: string): boolean {

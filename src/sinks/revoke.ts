@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { RevokeConfig } from '../config/schema.js';
+import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding } from '../engine/types.js';
 import { deliver } from './deliver.js';
 import { Outbox } from './outbox.js';
@@ -83,7 +84,7 @@ export async function runRevoke(findings: Finding[], config: RevokeConfig, optio
       backoffMs: config.backoffMs,
       userAgent: options.userAgent,
     });
-    const where = `${payload.preview} (${payload.path}:${payload.line})`;
+    const where = escapeControlInLine(`${payload.preview} (${payload.path}:${payload.line})`);
     if (result.ok) {
       outbox.markDelivered(payload);
       summary.delivered++;

@@ -25,7 +25,7 @@ export interface AddedLines {
 
 export type DiffNote = { kind: 'binary' | 'submodule'; path: string; commit?: string };
 
-import { addedLinesAtHits } from './sparse-hunks.js';
+import { addedLinesAtHits, type DiffHit } from './sparse-hunks.js';
 
 /** Past this many characters of added lines in one file, a part is handed on, so a huge diff never fills memory. */
 const FLUSH_CHARS = 4 * 1024 * 1024;
@@ -47,16 +47,19 @@ export class DiffParser {
   private lineNumbers: number[] = [];
   private chars = 0;
   private submodule = false;
+  /** The paths of the current commit's file diffs read so far. */
+  private readonly pathsOfCommit = new Set<string>();
 
   /**
    * `keywordHits`, when given, finds the offsets of rule keywords in a text. Each file's diff is then read
-   * sparsely: its header, and only the added lines that hold a hit (the rules look no further than a line).
+   * sparsely: its header, and only the added lines that hold a hit (and, for a hit whose rules look past its line,
+   * the added lines within their reach).
    * Without it, every added line is handed on.
    */
   constructor(
     private readonly onAdded: (added: AddedLines) => void,
     private readonly onNote: (note: DiffNote) => void = () => undefined,
-    private readonly keywordHits?: (text: string, onlyLinesStartingWith: string) => Iterable<number>,
+    private readonly keywordHits?: (text: string, onlyLinesStartingWith: string) => Iterable<DiffHit>,
   ) {}
 
   /** Feeds raw output (any block size); complete sections (a commit line, or one file's diff) are processed. */
@@ -124,14 +127,19 @@ export class DiffParser {
     if (first === 1) this.startCommit(text);
     else if (text.startsWith('diff ')) this.startFile(text);
     else if (text.startsWith('@@')) this.startHunk(text);
-    else if (text.startsWith('+++ ')) this.path = text === '+++ /dev/null' ? undefined : stripPrefix(unquote(text.slice(4).replace(/\t$/, '')));
-    else if (text.startsWith('rename to ') || text.startsWith('copy to ')) this.path = unquote(text.slice(text.indexOf(' to ') + 4));
+    else if (text.startsWith('+++ ')) this.setPath(text === '+++ /dev/null' ? undefined : stripPrefix(unquote(text.slice(4).replace(/\t$/, ''))));
+    else if (text.startsWith('rename to ') || text.startsWith('copy to ')) this.setPath(unquote(text.slice(text.indexOf(' to ') + 4)));
     else if (text === 'new file mode 160000' || (text.startsWith('index ') && text.endsWith(' 160000'))) {
       this.submodule = true;
     } else if (text.startsWith('Binary files ')) {
       const path = /and (?:"?b\/)?(.*?)"? differ$/.exec(text)?.[1] ?? this.path;
       if (path && path !== '/dev/null') this.onNote({ kind: 'binary', path: unquote(path), ...this.commitRef() });
     }
+  }
+
+  /** The paths of the last commit's file diffs read so far (what a re-run after a git failure may leave out). */
+  pathsOfLastCommit(): string[] {
+    return [...this.pathsOfCommit];
   }
 
   /** Processes what is left and hands it on; call at the end of the output. */
@@ -144,6 +152,7 @@ export class DiffParser {
   private startCommit(text: string): void {
     this.flush();
     this.commits++;
+    this.pathsOfCommit.clear();
     const [sha = '', author = '', email = '', date = ''] = text.slice(1).split('\0');
     this.commit = { sha, author, email, date };
   }
@@ -151,7 +160,12 @@ export class DiffParser {
   private startFile(text: string): void {
     this.flush();
     this.noteSubmodule();
-    this.path = pathFromDiffHeader(text);
+    this.setPath(pathFromDiffHeader(text));
+  }
+
+  private setPath(path: string | undefined): void {
+    this.path = path;
+    if (path !== undefined) this.pathsOfCommit.add(path);
   }
 
   private startHunk(text: string): void {

@@ -61,6 +61,11 @@ export class GitignoreRules {
     this.pruneGlobs.push(...pruneGlobsFor(dir, text));
   }
 
+  /** True when the tree has no .gitignore rules at all. */
+  get isEmpty(): boolean {
+    return this.byDir.size === 0;
+  }
+
   /** Whether git would ignore `path` (relative to the root, forward slashes). */
   ignores(path: string): boolean {
     let ignored = false;

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { gitStream } from './git.js';
+import { GitError, gitStream } from './git.js';
+import { pathsHoldingObject, unreadableObjectIn } from './unreadable-objects.js';
 
 /**
  * `git log -p` of many commits, as several git processes at once. Computing the patches is git's work and it does it
@@ -11,10 +12,20 @@ import { gitStream } from './git.js';
  * large batch running alone at the end. The list of ids is held (41 bytes a commit); the patches never are.
  */
 
-/** What reads one batch's output: text as it comes, then `end` once git has exited cleanly. */
+/** What reads one batch's output: text as it comes, then `end` once git has exited (or stopped at an unreadable object). */
 export interface LogReader {
   write(text: string): void;
   end(): void;
+  /** How many commits' output it has read so far, and the paths it has read of the last one. */
+  progress?(): { commits: number; pathsOfLastCommit: string[] };
+}
+
+/** An object git could not read, and the commit whose diff needed it. */
+export interface UnreadableObject {
+  object: string;
+  commit: string;
+  /** The paths of that commit that hold it; empty when none could be named (the commit was then not scanned). */
+  paths: string[];
 }
 
 export interface ParallelLogOptions {
@@ -28,6 +39,11 @@ export interface ParallelLogOptions {
   jobs?: number;
   /** The largest batch (default 4000 commits); the smallest is a sixteenth of it. */
   batchSize?: number;
+  /**
+   * Called for each object git cannot read (a missing blob): the rest of that commit and of its batch are then read
+   * without it. Without this, such a failure ends the whole run.
+   */
+  onUnreadable?: (unreadable: UnreadableObject) => void;
 }
 
 /** Runs the batches; resolves with the number of commits listed, rejects with the first git failure. */
@@ -76,12 +92,10 @@ export async function parallelLog(cwd: string, options: ParallelLogOptions): Pro
     while (running.size >= jobs) await Promise.race(running);
     if (failure) break;
     const first = taken;
-    const input = `${ids.slice(first, first + size).join('\n')}\n`;
+    const batch = ids.slice(first, first + size);
     ids.fill('', first, first + size); // handed on: let the strings go
     taken += size;
-    const reader = options.reader(first);
-    const job: Promise<void> = gitStream(['log', '--no-walk=unsorted', '--stdin', ...options.logArgs], cwd, (text) => reader.write(text), input)
-      .then(() => reader.end())
+    const job: Promise<void> = runBatch(cwd, options, batch, first, [])
       .catch((error: unknown) => {
         failure ??= error;
       })
@@ -91,4 +105,34 @@ export async function parallelLog(cwd: string, options: ParallelLogOptions): Pro
   await Promise.all([...running, list]);
   if (failure) throw failure;
   return taken;
+}
+
+/**
+ * One `git log --stdin` over a batch of commits. When git stops at an object it cannot read, the commit it was
+ * showing is shown again without the paths already read and the paths holding that object, and the rest of the
+ * batch runs as a batch of its own: one lost blob costs that blob, not the scan.
+ */
+async function runBatch(cwd: string, options: ParallelLogOptions, batch: string[], first: number, excluded: string[]): Promise<void> {
+  const reader = options.reader(first);
+  const pathspec = excluded.length ? ['--', '.', ...excluded.map((path) => `:(exclude,literal)${path}`)] : [];
+  const args = ['log', '--no-walk=unsorted', '--stdin', ...options.logArgs, ...pathspec];
+  try {
+    await gitStream(args, cwd, (text) => reader.write(text), `${batch.join('\n')}\n`);
+  } catch (error) {
+    const object = error instanceof GitError && options.onUnreadable && reader.progress ? unreadableObjectIn(error.message) : undefined;
+    if (!object) throw error;
+    reader.end();
+    const { commits, pathsOfLastCommit } = reader.progress!();
+    const at = Math.max(0, commits - 1);
+    const commit = batch[at]!;
+    const paths = pathsHoldingObject(cwd, commit, object);
+    options.onUnreadable!({ object, commit, paths });
+    // Shown again without what was read and what cannot be: only when the object has a path (else it would fail again).
+    if (paths.some((path) => !excluded.includes(path))) {
+      await runBatch(cwd, options, [commit], first + at, [...new Set([...excluded, ...pathsOfLastCommit, ...paths])]);
+    }
+    if (at + 1 < batch.length) await runBatch(cwd, options, batch.slice(at + 1), first + at + 1, []);
+    return;
+  }
+  reader.end();
 }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable' | 'symlink' | 'not-a-file';
 
@@ -23,7 +23,8 @@ export function readTextFile(absolutePath: string, maxBytes: number): ReadResult
   // follows is synchronous too, so a thread-pool round trip per file costs more than it overlaps.
   let fd: number;
   try {
-    fd = openSync(absolutePath, 'r');
+    // O_NONBLOCK: should a FIFO take a file's place between the walk and the read, opening it must not wait for a writer.
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return { skip: 'unreadable', detail: errorCode(error) };
   }

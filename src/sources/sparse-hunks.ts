@@ -1,11 +1,19 @@
+/** A keyword hit: its offset, and how many characters past it its rules may look (0: its own line only). */
+export interface DiffHit {
+  offset: number;
+  reach: number;
+}
+
 /**
  * The added lines of one file's diff that hold a keyword hit, with their line numbers in the new file, found
  * without splitting the rest of the diff into lines: only the hunks that hold a hit are walked, and only up to
- * the hit. The line before each one is kept too when it was added, for `keyward-ignore-next-line`.
+ * the hit. The line before each one is kept too when it was added, for `keyward-ignore-next-line`. A hit with a
+ * reach (a PEM header) brings the contiguous added lines after it too, up to that many characters: a private key's
+ * body holds no keyword, yet the rule must see it.
  *
- * `text` is one file's diff (header and hunks); `hits` are ascending offsets of keyword hits in it.
+ * `text` is one file's diff (header and hunks); `hits` are in ascending order of offset.
  */
-export function addedLinesAtHits(text: string, hits: Iterable<number>): { lines: string[]; lineNumbers: number[] } {
+export function addedLinesAtHits(text: string, hits: Iterable<DiffHit>): { lines: string[]; lineNumbers: number[] } {
   const lines: string[] = [];
   const lineNumbers: number[] = [];
   let hunk = -1;
@@ -23,7 +31,7 @@ export function addedLinesAtHits(text: string, hits: Iterable<number>): { lines:
     lastTaken = start;
   };
 
-  for (const hit of hits) {
+  for (const { offset: hit, reach } of hits) {
     const lineStart = text.lastIndexOf('\n', hit - 1) + 1;
     if (lineStart <= lastTaken) continue;
     const header = text.lastIndexOf('\n@@', lineStart - 1) + 1;
@@ -54,9 +62,28 @@ export function addedLinesAtHits(text: string, hits: Iterable<number>): { lines:
     if (kind === 'added') {
       if (previousAdded) take(previousAdded.start, previousAdded.number);
       take(lineStart, nextNumber);
+      if (reach > 0) {
+        // The block of added lines that follows, within the reach: the walk then resumes after it.
+        let at = nextLineStart(text, lineStart);
+        let number = nextNumber + 1;
+        while (at < text.length && at - hit <= reach && lineKind(text, at, columns) === 'added') {
+          take(at, number++);
+          previousAdded = { start: at, number: number - 1 };
+          at = nextLineStart(text, at);
+        }
+        if (number > nextNumber + 1) {
+          cursor = at;
+          nextNumber = number;
+        }
+      }
     }
   }
   return { lines, lineNumbers };
+}
+
+function nextLineStart(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end + 1;
 }
 
 /**

@@ -1,7 +1,9 @@
-import { stat } from 'node:fs/promises';
+import fs, { type Stats } from 'node:fs';
+import { lstat, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { GitignoreRules } from './gitignore.js';
+import { trackedIgnoredFiles } from './tracked-ignored.js';
 import type { SkippedFile } from './read-file.js';
 
 export interface WalkOptions {
@@ -24,7 +26,8 @@ export interface WalkedFile {
 
 /**
  * Lists the files to scan under each root: a folder is walked with fast-glob, honouring its .gitignore files
- * (nested ones too) and never entering .git; a file named on the command line is scanned even if ignored,
+ * (nested ones too) and never entering .git, then the files git tracks although .gitignore matches them (they are in
+ * every clone); a file named on the command line is scanned even if ignored,
  * as eslint and gitleaks do. Symlinks are not followed (a loop cannot trap the walk): they are reported as skipped.
  */
 export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGenerator<WalkedFile> {
@@ -38,7 +41,9 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
     }
     if (!info.isDirectory()) {
       const path = displayPath(options.cwd, absoluteRoot);
-      if (!seen.has(absoluteRoot)) yield { absolutePath: absoluteRoot, path, projectPath: path };
+      // A FIFO, socket or device (named directly or through a symlink) is never opened: reading one can block forever.
+      if (!info.isFile()) options.onSkip({ path, reason: 'not-a-file', detail: kindOf(info) });
+      else if (!seen.has(absoluteRoot)) yield { absolutePath: absoluteRoot, path, projectPath: path };
       seen.add(absoluteRoot);
       continue;
     }
@@ -50,6 +55,8 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
       markDirectories: false,
       followSymbolicLinks: false,
       suppressErrors: true,
+      // A folder that cannot be entered is reported as skipped, like an unreadable file, and the walk goes on.
+      fs: { readdir: reportingReaddir(options) as unknown as typeof fs.readdir },
       objectMode: true,
       ignore: ['**/.git', '**/.git/**', ...gitignore.globs(), ...(options.pruneGlobs ?? [])],
     });
@@ -65,7 +72,40 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
       else if (!entry.dirent.isFile()) options.onSkip({ path, reason: 'not-a-file' });
       else yield { absolutePath, path, projectPath: entry.path };
     }
+    // Only a tree with .gitignore rules can have tracked files the walk left out (one git call, then).
+    if (gitignore.isEmpty) continue;
+    for (const projectPath of trackedIgnoredFiles(absoluteRoot)) {
+      const absolutePath = resolve(absoluteRoot, projectPath);
+      if (options.isIgnored(absolutePath) || seen.has(absolutePath)) continue;
+      seen.add(absolutePath);
+      const info = await lstat(absolutePath).catch(() => undefined);
+      if (!info) continue; // tracked, but deleted in the work tree
+      const path = displayPath(options.cwd, absolutePath);
+      if (info.isSymbolicLink()) options.onSkip({ path, reason: 'symlink' });
+      else if (!info.isFile()) options.onSkip({ path, reason: 'not-a-file' });
+      else yield { absolutePath, path, projectPath };
+    }
   }
+}
+
+/** fs.readdir as fast-glob calls it (with file types), turning an unreadable folder into a skip and an empty listing. */
+function reportingReaddir(options: WalkOptions) {
+  return (path: string, settings: { withFileTypes: true }, callback: (error: NodeJS.ErrnoException | null, entries: fs.Dirent[]) => void) =>
+    fs.readdir(path, settings, (error, entries) => {
+      if (error && error.code !== 'ENOENT') {
+        options.onSkip({ path: displayPath(options.cwd, resolve(path)), reason: 'unreadable', detail: error.code ?? error.message });
+        callback(null, []);
+        return;
+      }
+      callback(error, entries);
+    });
+}
+
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'FIFO';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  return 'special file';
 }
 
 export function displayPath(cwd: string, absolutePath: string): string {

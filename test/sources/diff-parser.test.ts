@@ -115,7 +115,7 @@ describe('DiffParser, sparse (keyword hits only) against full', () => {
           }
         },
         undefined,
-        sparse ? (text) => defaultDetector.keywordOffsets(text) : undefined,
+        sparse ? (text) => defaultDetector.keywordHits(text) : undefined,
       );
       // Feed in odd-sized blocks, as a pipe would.
       for (let at = 0; at < log.length; at += 7919) parser.write(log.slice(at, at + 7919));

@@ -8,7 +8,7 @@ import type { FailOn, ReportContext } from '../report/reporter.js';
 import { ruleDescriptors } from '../report/rule-descriptors.js';
 import { sarifReporter } from '../report/sarif.js';
 import { failsOn } from '../report/summary.js';
-import { applyBaseline, readBaseline } from '../scan/baseline.js';
+import { applyBaseline, baselineFileFor, readBaseline } from '../scan/baseline.js';
 import { createDetector } from '../scan/create-detector.js';
 import { scanFiles } from '../scan/scan-files.js';
 import { scanHistory, type HistoryOptions } from '../scan/scan-history.js';
@@ -84,7 +84,8 @@ export async function runAction(env: NodeJS.ProcessEnv, cwd: string, print: (tex
     print(`keyward: scanning ${describe}\n`);
     result = await scanHistory(repo, detector, { ...scope, ignore: config.ignore, ignoreBase: baseDir });
   }
-  if (baselineFile) result = applyBaseline(result, readBaseline(resolve(cwd, baselineFile)));
+  const baseline = baselineFileFor(baselineFile && resolve(cwd, baselineFile), config.baseline, baseDir);
+  if (baseline) result = applyBaseline(result, readBaseline(baseline));
 
   const context: ReportContext = { rules: ruleDescriptors(detector.rules), failOn, color: false, version: packageVersion() };
   print(githubReporter(result, context));

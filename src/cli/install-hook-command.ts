@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { installHook, uninstallHook } from '../hook/install-hook.js';
 import { EXIT } from './usage-error.js';
 
@@ -13,12 +12,7 @@ export function runInstallHookCommand(repo: string | undefined, options: Install
   const dir = repo ?? '.';
   const said = options.uninstall
     ? uninstallHook(dir)
-    : installHook(dir, {
-        force: options.force,
-        chain: options.chain,
-        node: process.execPath,
-        cli: fileURLToPath(new URL('./main.js', import.meta.url)),
-      });
+    : installHook(dir, { force: options.force, chain: options.chain });
   process.stderr.write(`keyward: ${said}\n`);
   return EXIT.clean;
 }

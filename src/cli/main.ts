@@ -61,7 +61,7 @@ function buildProgram(): Command {
     .command('baseline')
     .description("record today's findings so that later scans with --baseline report only new ones")
     .argument('[paths...]', 'files or folders (or, with --history, the repository)')
-    .option('-o, --output <file>', 'where to write the baseline', '.keyward-baseline.json')
+    .option('-o, --output <file>', 'where to write the baseline (default: the config\'s baseline:, else .keyward-baseline.json)')
     .option('-c, --config <file>', 'config file')
     .option('--history', 'record the findings of the whole git history instead of the working tree')
     .action(async (paths: string[], options) => {

@@ -68,9 +68,9 @@ export async function reportRun(
   options: ReportOptions,
   context: RunContext,
 ): Promise<number> {
-  if (options.baseline) {
-    const { applyBaseline, readBaseline } = await import('../scan/baseline.js');
-    result = applyBaseline(result, readBaseline(options.baseline));
+  if (options.baseline || config.baseline) {
+    const { applyBaseline, baselineFileFor, readBaseline } = await import('../scan/baseline.js');
+    result = applyBaseline(result, readBaseline(baselineFileFor(options.baseline, config.baseline, context.configDir)!));
   }
   if (options.revoke) {
     if (!config.revoke) throw new UsageError('--revoke needs a "revoke:" section (url, secretEnv) in .keyward.yml');

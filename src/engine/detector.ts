@@ -229,6 +229,8 @@ export class Detector {
       if (context && labels) {
         if (labels.size) finding.context = [...labels].sort();
         finding = applyPolicies(finding, labels, lineText, context.policies, context.severityOf);
+        // A context rule is a finding of its own: a key baselined on the server is new again in a client component.
+        if (finding.ruleId !== c.rule.id) finding.fingerprint = fingerprintOf(finding.ruleId, c.secret);
       }
       secrets.set(finding, c.secret);
       findings.push(finding);

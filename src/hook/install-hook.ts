@@ -16,9 +16,6 @@ export interface HookOptions {
   force?: boolean;
   /** Keep a foreign hook and run it before keyward. */
   chain?: boolean;
-  /** The command the hook runs: node and keyward's CLI, as installed. */
-  node: string;
-  cli: string;
 }
 
 /** The pre-commit hook's path, as git resolves it: core.hooksPath honoured, the common hooks of a worktree. */
@@ -27,16 +24,25 @@ export function hookPath(repoDir: string): string {
   return join(resolve(top, git(['rev-parse', '--git-path', 'hooks'], top).trim()), 'pre-commit');
 }
 
-export function hookScript(options: Pick<HookOptions, 'node' | 'cli'>, chained: boolean): string {
-  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+/**
+ * The hook finds keyward when it runs, never at a path fixed at install time (a moved or re-cloned repository would
+ * fail every commit): the repository's own node_modules/.bin, then keyward on PATH, then npx without installing.
+ * Without keyward the commit is refused, saying why: a gate that silently opens is no gate.
+ */
+export function hookScript(chained: boolean): string {
   return [
     '#!/bin/sh',
     `${HOOK_MARKER}: blocks commits that add API keys (keyward install-hook; remove with keyward install-hook --uninstall)`,
     ...(chained ? [`"$(dirname "$0")/pre-commit${CHAINED_SUFFIX}" "$@" || exit $?`] : []),
-    `if [ -f ${quote(options.cli)} ]; then`,
-    `  exec ${quote(options.node)} ${quote(options.cli)} scan --staged`,
+    'top=$(git rev-parse --show-toplevel) || exit 1',
+    'if [ -x "$top/node_modules/.bin/keyward" ]; then exec "$top/node_modules/.bin/keyward" scan --staged; fi',
+    'if command -v keyward >/dev/null 2>&1; then exec keyward scan --staged; fi',
+    'if command -v npx >/dev/null 2>&1 && (cd "$top" && npx --no-install keyward --version) >/dev/null 2>&1; then',
+    '  cd "$top" && exec npx --no-install keyward scan --staged',
     'fi',
-    'exec keyward scan --staged',
+    'echo "keyward: not found (npm i -D keyward, or npm i -g keyward): the commit was not checked for keys, so it is refused." >&2',
+    'echo "  Install keyward, or commit with --no-verify to skip the check once." >&2',
+    'exit 1',
     '',
   ].join('\n');
 }
@@ -58,7 +64,7 @@ export function installHook(repoDir: string, options: HookOptions): string {
       throw new HookError(`${path} is another tool's hook: --chain runs it before keyward, --force replaces it`);
     }
   }
-  writeFileSync(path, hookScript(options, chained));
+  writeFileSync(path, hookScript(chained));
   chmodSync(path, 0o755);
   return `installed ${path}${chained ? ` (runs ${path}${CHAINED_SUFFIX} first)` : ''}`;
 }

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { secretOf } from '../engine/detector.js';
 import { redact } from '../engine/redact.js';
 import type { Finding } from '../engine/types.js';
@@ -23,6 +24,12 @@ export interface Baseline {
 
 export class BaselineError extends Error {
   override name = 'BaselineError';
+}
+
+/** The baseline a run applies: the one named on the command line, else the config's `baseline:`, else none. */
+export function baselineFileFor(explicit: string | undefined, configured: string | undefined, configDir: string): string | undefined {
+  if (explicit) return explicit;
+  return configured ? resolve(configDir, configured) : undefined;
 }
 
 export function baselineOf(findings: Finding[]): Baseline {
@@ -60,17 +67,26 @@ export function readBaseline(file: string): Baseline {
   return baseline as Baseline;
 }
 
-/** Leaves out findings the baseline accepts, and lists the baseline entries that matched nothing (stale). */
+/**
+ * Leaves out findings the baseline accepts, and lists the baseline entries that matched nothing (stale). A scan of
+ * part of the code (staged lines, a diff, a range of history) says which lines it read: an entry elsewhere was not
+ * looked for, so it is not stale.
+ */
 export function applyBaseline(result: ScanResult, baseline: Baseline): ScanResult {
   const known = new Set(baseline.entries.map((e) => e.fingerprint));
   const seen = new Set(result.findings.map((f) => f.fingerprint));
   const findings = result.findings.filter((f) => !known.has(f.fingerprint));
+  const lookedAt = (entry: BaselineEntry) => !result.linesRead || linesInclude(result.linesRead.get(entry.path), entry.line);
   return {
     ...result,
     findings,
     baselined: result.findings.length - findings.length,
     staleBaseline: baseline.entries
-      .filter((e) => !seen.has(e.fingerprint))
+      .filter((e) => !seen.has(e.fingerprint) && lookedAt(e))
       .map(({ fingerprint, ruleId, path, preview }) => ({ fingerprint, ruleId, path, preview })),
   };
+}
+
+function linesInclude(ranges: Array<[number, number]> | undefined, line: number): boolean {
+  return Boolean(ranges?.some(([first, last]) => line >= first && line <= last));
 }

@@ -25,6 +25,7 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
   const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
   const findings: Finding[] = [];
   const files = new Set<string>();
+  const linesRead = new Map<string, Array<[number, number]>>();
   let bytes = 0;
   const parser = new DiffParser(
     (added: AddedLines) => {
@@ -36,9 +37,21 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
     },
     undefined,
     (text, onlyLinesStartingWith) => detector.keywordHits(text, onlyLinesStartingWith),
+    (path, first, count) => {
+      const ranges = linesRead.get(path) ?? [];
+      ranges.push([first, first + count - 1]);
+      linesRead.set(path, ranges);
+    },
   );
   const what = options.staged ? ['--cached'] : ['--end-of-options', options.range ?? 'HEAD'];
   await gitStream(['diff', '-U0', '-M', '--no-ext-diff', '--no-textconv', ...what], top, (text) => parser.write(text));
   parser.end();
-  return { findings: sortFindings(findings), skipped: [], filesScanned: files.size, bytesScanned: bytes, durationMs: performance.now() - started };
+  return {
+    findings: sortFindings(findings),
+    skipped: [],
+    filesScanned: files.size,
+    bytesScanned: bytes,
+    durationMs: performance.now() - started,
+    linesRead,
+  };
 }

@@ -134,6 +134,8 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     durationMs: performance.now() - started,
     commitsScanned: commits,
     notes,
+    // Part of the history (a range, a branch, a date): a baseline entry from elsewhere was not looked for.
+    ...(options.range || options.branch || options.since || options.maxCount !== undefined ? { linesRead: new Map() } : {}),
   };
 }
 

@@ -13,6 +13,11 @@ export interface ScanResult {
   commitsScanned?: number;
   /** Things the user should know about the run (a shallow clone, submodules not followed…). */
   notes?: string[];
+  /**
+   * For a scan of part of the code (staged lines, a diff, a range of history): the lines it read, by path, as
+   * [first, last] ranges. Absent: it read everything there is.
+   */
+  linesRead?: Map<string, Array<[number, number]>>;
   /** Baseline entries that matched no finding of this run. */
   staleBaseline?: Array<{ fingerprint: string; ruleId: string; path: string; preview: string }>;
   /** Findings left out because the baseline lists them. */

@@ -60,6 +60,8 @@ export class DiffParser {
     private readonly onAdded: (added: AddedLines) => void,
     private readonly onNote: (note: DiffNote) => void = () => undefined,
     private readonly keywordHits?: (text: string, onlyLinesStartingWith: string) => Iterable<DiffHit>,
+    /** Told of each hunk's lines in the new file (first line, count): what a diff scan has looked at. */
+    private readonly onHunk?: (path: string, first: number, count: number) => void,
   ) {}
 
   /** Feeds raw output (any block size); complete sections (a commit line, or one file's diff) are processed. */
@@ -103,6 +105,9 @@ export class DiffParser {
     this.inHunk = false;
     if (this.noteSubmodule()) return;
     if (hunk === -1 || this.path === undefined) return;
+    if (this.onHunk) {
+      for (let at = hunk + 1; at > 0; at = text.indexOf('\n@@', at) + 1) this.reportHunk(text.slice(at, text.indexOf('\n', at)));
+    }
     const { lines, lineNumbers } = addedLinesAtHits(text, this.keywordHits(text, '+')); // added lines start with +
     if (lines.length) this.onAdded({ ...(this.commit ? { commit: this.commit } : {}), path: this.path, lines, lineNumbers });
   }
@@ -177,6 +182,14 @@ export class DiffParser {
     const plus = /\+(\d+)(?:,\d+)?\s+@/.exec(text);
     this.nextLine = plus ? Number(plus[1]) : 1;
     this.inHunk = true;
+    this.reportHunk(text);
+  }
+
+  private reportHunk(header: string): void {
+    if (!this.onHunk || this.path === undefined) return;
+    const plus = /\+(\d+)(?:,(\d+))?\s+@/.exec(header);
+    const count = plus ? Number(plus[2] ?? 1) : 0;
+    if (count > 0) this.onHunk(this.path, Number(plus![1]), count);
   }
 
   private hunkLine(text: string): void {

@@ -1,18 +1,31 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { CLI, runCli } from '../helpers/cli.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { key } from '../helpers/keys.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
+/** An executable `keyward` that runs the built CLI, as npm links one into node_modules/.bin or a global bin folder. */
+function keywardShim(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const shim = join(dir, 'keyward');
+  writeFileSync(shim, `#!/bin/sh\nexec '${process.execPath}' '${CLI}' "$@"\n`);
+  chmodSync(shim, 0o755);
+  return dir;
+}
+
+/** PATH with keyward on it (a global install), or with neither keyward nor npx (only git and sh's folders). */
+const withKeyward = () => `${keywardShim(join(tempTree(), 'bin'))}:${process.env.PATH}`;
+const withoutKeyward = () => '/usr/bin:/bin';
+
 /** `git commit` in the repo: its exit status and what it printed (the hook's output included). */
-function commit(repo: TempRepo, files: Record<string, string>): { status: number; output: string } {
+function commit(repo: TempRepo, files: Record<string, string>, path = withKeyward()): { status: number; output: string } {
   for (const [path, content] of Object.entries(files)) repo.write(path, content);
   repo.git('add', '-A');
   try {
-    const output = execFileSync('git', ['commit', '-q', '-m', 'change'], { cwd: repo.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@e' } });
+    const output = execFileSync('git', ['commit', '-q', '-m', 'change'], { cwd: repo.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH: path, NO_COLOR: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@e' } });
     return { status: 0, output };
   } catch (error) {
     const e = error as { status: number; stdout: string; stderr: string };
@@ -86,5 +99,38 @@ describe('keyward install-hook (a real git pre-commit hook)', () => {
     expect(runCli(['install-hook'], { cwd: worktree }).status).toBe(0);
     expect(existsSync(join(repo.dir, '.git/hooks/pre-commit'))).toBe(true);
     expect(commit(new TempRepo(worktree), { 'a.ts': `k = "${key.smartpayLive()}"\n` }).status).not.toBe(0);
+  });
+
+  it('hook: hard-codes no path to node or keyward, so moving or re-cloning the repository keeps it working', () => {
+    const repo = TempRepo.init();
+    repo.commit('init', { 'README.md': '# app\n' });
+    expect(runCli(['install-hook'], { cwd: repo.dir }).status).toBe(0);
+    const script = readFileSync(join(repo.dir, '.git/hooks/pre-commit'), 'utf8');
+    expect(script).not.toContain(CLI);
+    expect(script).not.toContain(process.execPath);
+
+    // The repository's own node_modules/.bin/keyward, after the folder moved: found, and it blocks the key.
+    const moved = join(tempTree(), 'moved-repo');
+    renameSync(repo.dir, moved);
+    const movedRepo = new TempRepo(moved);
+    keywardShim(join(moved, 'node_modules/.bin'));
+    writeFileSync(join(moved, '.gitignore'), 'node_modules/\n');
+    const secret = key.smartpayLive();
+    const blocked = commit(movedRepo, { 'pay.ts': `k = "${secret}"\n` }, withoutKeyward());
+    expect(blocked.status).toBe(1);
+    expect(blocked.output).toContain(`sk_live_…${secret.slice(-4)}`);
+    movedRepo.git('reset', '-q');
+    movedRepo.remove('pay.ts');
+    expect(commit(movedRepo, { 'ok.ts': 'export const ok = 1;\n' }, withoutKeyward()).status).toBe(0);
+  });
+
+  it('hook: with keyward nowhere to be found, refuses the commit and says why, rather than letting it through unchecked', () => {
+    const repo = TempRepo.init();
+    repo.commit('init', { 'README.md': '# app\n' });
+    expect(runCli(['install-hook'], { cwd: repo.dir }).status).toBe(0);
+    const refused = commit(repo, { 'ok.ts': 'export const ok = 1;\n' }, withoutKeyward());
+    expect(refused.status).toBe(1);
+    expect(refused.output).toMatch(/keyward: not found .*refused/);
+    expect(refused.output).toMatch(/--no-verify/);
   });
 });

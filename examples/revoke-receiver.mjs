@@ -1,6 +1,7 @@
-// An example receiver for keyward's revoke webhook, to start from: it verifies the signature, refuses old and
-// replayed deliveries, drops a second delivery of the same key, and hands each key to `onLeak` (revoke it there:
-// call your vendor's API, page someone, open an incident). No dependencies; Node 20+.
+// An example receiver for keyward's revoke webhook, to start from: it verifies the signature, refuses deliveries
+// whose timestamp is too old (a captured request cannot be replayed later), handles each key once however often it
+// is delivered (by Idempotency-Key, as an idempotent API does: a repeat gets 200), and hands each key to `onLeak`
+// (revoke it there: call your vendor's API, page someone, open an incident). No dependencies; Node 20+.
 //
 //   KEYWARD_WEBHOOK_SECRET=… node examples/revoke-receiver.mjs        # listens on 127.0.0.1:8787
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -26,35 +27,40 @@ export function verifyKeywardSignature(secret, body, header, nowSeconds = Math.f
  * @returns {import('node:http').Server}
  */
 export function createRevokeReceiver({ secret, onLeak }) {
-  const seenSignatures = new Map(); // signature → expiry: the same signed request twice is a replay
-  const seenKeys = new Set(); // Idempotency-Key: the same key delivered twice is handled once
+  // Idempotency-Key → the handling of that key: done, or under way (a second delivery meanwhile waits for it).
+  // A real receiver keeps this in its database, for longer than keyward keeps retrying.
+  const handled = new Map();
   return createServer(async (request, response) => {
     if (request.method !== 'POST') return end(response, 405, 'POST only');
     const chunks = [];
     for await (const chunk of request) chunks.push(chunk);
     const body = Buffer.concat(chunks).toString('utf8');
-    const signature = request.headers['keyward-signature'];
-    const verdict = verifyKeywardSignature(secret, body, signature);
+    const verdict = verifyKeywardSignature(secret, body, request.headers['keyward-signature']);
     if (!verdict.ok) return end(response, 401, verdict.reason);
-    const now = Date.now();
-    for (const [seen, expiry] of seenSignatures) if (expiry < now) seenSignatures.delete(seen);
-    if (seenSignatures.has(signature)) return end(response, 409, 'replayed delivery');
-    seenSignatures.set(signature, now + TOLERANCE_SECONDS * 2000);
     const idempotencyKey = String(request.headers['idempotency-key'] ?? '');
-    if (seenKeys.has(idempotencyKey)) return end(response, 200, 'already handled');
+    if (!idempotencyKey) return end(response, 400, 'no Idempotency-Key');
+    // The same key again (a retry whose first answer was lost, a replay within the tolerance): already handled.
+    const earlier = handled.get(idempotencyKey);
+    if (earlier) {
+      const ok = await earlier;
+      return ok ? end(response, 200, 'already handled') : end(response, 500, 'handler failed');
+    }
     let payload;
     try {
       payload = JSON.parse(body);
     } catch {
       return end(response, 400, 'not JSON');
     }
-    try {
-      await onLeak(payload);
-    } catch {
-      return end(response, 500, 'handler failed'); // keyward will retry
-    }
-    seenKeys.add(idempotencyKey);
-    end(response, 200, 'ok');
+    const handling = Promise.resolve()
+      .then(() => onLeak(payload))
+      .then(
+        () => true,
+        () => false,
+      );
+    handled.set(idempotencyKey, handling);
+    if (await handling) return end(response, 200, 'ok');
+    handled.delete(idempotencyKey); // keyward will retry, and the next delivery tries again
+    end(response, 500, 'handler failed');
   });
 }
 

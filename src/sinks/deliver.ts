@@ -9,6 +9,8 @@ export interface DeliveryOptions {
   userAgent: string;
   /** Injected in tests to observe the waits; real runs sleep. */
   sleep?: (ms: number) => Promise<void>;
+  /** Stops the delivery (SIGINT, SIGTERM): the request in flight is aborted and no further attempt is made. */
+  stop?: AbortSignal;
 }
 
 export interface DeliveryResult {
@@ -28,19 +30,22 @@ const MAX_WAIT_MS = 60_000;
  * so a key can never be forwarded to a host the config did not name.
  */
 export async function deliver(body: string, idempotencyKey: string, options: DeliveryOptions): Promise<DeliveryResult> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? ((ms: number) => wait(ms, options.stop));
   let last: DeliveryResult = { ok: false, attempts: 0 };
   for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
+    if (options.stop?.aborted) return { ...last, error: INTERRUPTED };
     let retryAfterMs: number | undefined;
     try {
+      const timeout = AbortSignal.timeout(options.timeoutMs);
       const response = await fetch(options.url, {
         method: 'POST',
         redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: options.stop ? AbortSignal.any([timeout, options.stop]) : timeout,
         headers: {
           'content-type': 'application/json',
           'user-agent': options.userAgent,
           'idempotency-key': idempotencyKey,
+          // Signed afresh at every attempt: a retry is a new request with its own timestamp.
           'keyward-signature': signatureHeader(options.signingSecret, body, Math.floor(Date.now() / 1000)),
         },
         body,
@@ -51,15 +56,32 @@ export async function deliver(body: string, idempotencyKey: string, options: Del
       if (!isRetryable(response.status)) return last;
       retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     } catch (error) {
+      if (options.stop?.aborted) return { ok: false, attempts: attempt, error: INTERRUPTED };
       last = { ok: false, attempts: attempt, error: describeNetworkError(error, options.timeoutMs) };
     }
     if (attempt === options.maxAttempts) break;
     const backoff = options.backoffMs * 2 ** (attempt - 1);
-    const wait = retryAfterMs ?? backoff / 2 + Math.random() * (backoff / 2);
-    if (wait > MAX_WAIT_MS) break;
-    await sleep(wait);
+    const pause = retryAfterMs ?? backoff / 2 + Math.random() * (backoff / 2);
+    if (pause > MAX_WAIT_MS) break;
+    await sleep(pause);
   }
-  return last;
+  return options.stop?.aborted ? { ...last, error: INTERRUPTED } : last;
+}
+
+/** Why a stopped delivery failed: the receiver may or may not have it, so it is retried on the next run. */
+export const INTERRUPTED = 'interrupted';
+
+/** A pause that a stop ends at once. */
+function wait(ms: number, stop: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    stop?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      stop?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }
 
 function isRetryable(status: number): boolean {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { RevokeConfig } from '../config/schema.js';
 import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding } from '../engine/types.js';
-import { deliver } from './deliver.js';
+import { deliver, INTERRUPTED } from './deliver.js';
 import { Outbox } from './outbox.js';
 import { mapWithConcurrency } from './pool.js';
 import type { RepositoryContext } from './repository-context.js';
@@ -44,7 +44,9 @@ export function qualifies(finding: Finding, include: RevokeConfig['include']): b
 
 /**
  * Tells the configured endpoint about each leaked key, once per key across runs: signed, retried, remembered in
- * the outbox. Deliveries that failed on an earlier run go out again first.
+ * the outbox the moment each answer arrives. Deliveries that failed on an earlier run go out again first. Keys
+ * another running keyward process is delivering are left to it. SIGINT or SIGTERM stops the deliveries, records
+ * what was and was not delivered, and then ends the process as the signal would have.
  */
 export async function runRevoke(findings: Finding[], config: RevokeConfig, options: RevokeOptions): Promise<RevokeSummary> {
   const now = new Date();
@@ -59,44 +61,74 @@ export async function runRevoke(findings: Finding[], config: RevokeConfig, optio
   for (const pending of outbox.pending()) {
     if (!payloads.has(pending.payload.fingerprint)) payloads.set(pending.payload.fingerprint, pending.payload);
   }
-  const toSend = [...payloads.values()].filter((p) => !outbox.isDelivered(p.fingerprint));
-  const summary: RevokeSummary = { dryRun: options.dryRun, qualifying, delivered: 0, alreadyDelivered: payloads.size - toSend.length, failed: [] };
+  const summary: RevokeSummary = { dryRun: options.dryRun, qualifying, delivered: 0, alreadyDelivered: 0, failed: [] };
 
   if (options.dryRun) {
-    for (const payload of toSend) {
+    for (const payload of payloads.values()) {
+      if (outbox.isDelivered(payload.fingerprint)) {
+        summary.alreadyDelivered++;
+        continue;
+      }
       const shown = payload.secret === undefined ? payload : { ...payload, secret: '<the key: sent on a real run, never printed>' };
-      options.log(`revoke (dry run): would POST to ${config.url}: ${JSON.stringify(shown)}`);
+      options.log(`revoke (dry run): would POST to ${config.url}: ${escapeControlInLine(JSON.stringify(shown))}`);
     }
     return summary;
   }
-  if (toSend.length === 0) return summary;
-
   const signingSecret = process.env[config.secretEnv];
-  if (!signingSecret) {
+  if (payloads.size > 0 && !signingSecret) {
     throw new RevokeConfigError(`revoke.secretEnv: the environment variable ${config.secretEnv} is not set (it holds the signing secret)`);
   }
-  await mapWithConcurrency(toSend, config.concurrency, async (payload) => {
-    const result = await deliver(JSON.stringify(payload), idempotencyKey(payload), {
-      url: config.url,
-      signingSecret,
-      timeoutMs: config.timeoutMs,
-      maxAttempts: config.maxAttempts,
-      backoffMs: config.backoffMs,
-      userAgent: options.userAgent,
+
+  const { claimed, delivered, elsewhere } = await outbox.claim(payloads.keys());
+  summary.alreadyDelivered = delivered.size;
+  if (elsewhere.size) options.log(`revoke: ${elsewhere.size} key(s) are being delivered by another keyward run; left to it`);
+  const toSend = [...payloads.values()].filter((p) => claimed.has(p.fingerprint));
+  if (toSend.length === 0) return summary;
+
+  const stop = new AbortController();
+  let stoppedBy: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    stoppedBy ??= signal;
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  try {
+    await mapWithConcurrency(toSend, config.concurrency, async (payload) => {
+      const where = escapeControlInLine(`${payload.preview} (${payload.path}:${payload.line})`);
+      if (stop.signal.aborted) {
+        // Not started: kept for the next run, which may not find the key again (a narrower scan).
+        await outbox.markFailed(payload, 0, INTERRUPTED);
+        summary.failed.push({ preview: payload.preview, path: payload.path, line: payload.line, error: INTERRUPTED });
+        return;
+      }
+      const result = await deliver(JSON.stringify(payload), idempotencyKey(payload), {
+        url: config.url,
+        signingSecret: signingSecret!,
+        timeoutMs: config.timeoutMs,
+        maxAttempts: config.maxAttempts,
+        backoffMs: config.backoffMs,
+        userAgent: options.userAgent,
+        stop: stop.signal,
+      });
+      if (result.ok) {
+        await outbox.markDelivered(payload);
+        summary.delivered++;
+        options.log(`revoke: delivered ${where}`);
+      } else {
+        const error = result.error === INTERRUPTED ? INTERRUPTED : `${result.error ?? 'failed'} after ${result.attempts} attempt(s)`;
+        await outbox.markFailed(payload, result.attempts, error);
+        summary.failed.push({ preview: payload.preview, path: payload.path, line: payload.line, error });
+        options.log(`revoke: could not deliver ${where}: ${error}; kept in the outbox for the next run`);
+      }
     });
-    const where = escapeControlInLine(`${payload.preview} (${payload.path}:${payload.line})`);
-    if (result.ok) {
-      outbox.markDelivered(payload);
-      summary.delivered++;
-      options.log(`revoke: delivered ${where}`);
-    } else {
-      const error = `${result.error ?? 'failed'} after ${result.attempts} attempt(s)`;
-      outbox.markFailed(payload, result.attempts, error);
-      summary.failed.push({ preview: payload.preview, path: payload.path, line: payload.line, error });
-      options.log(`revoke: could not deliver ${where}: ${error}; kept in the outbox for the next run`);
-    }
-  });
-  outbox.save();
+  } finally {
+    await outbox.releaseClaims();
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  }
+  if (stoppedBy) {
+    options.log(`revoke: stopped by ${stoppedBy}; ${summary.delivered} delivered and recorded, the rest kept for the next run`);
+    process.kill(process.pid, stoppedBy); // end as the signal would have, now that the outbox is written
+  }
   return summary;
 }
 

@@ -201,7 +201,10 @@ export class Detector {
       const previous = lineIdx > 0 ? index.lineText(lineIdx - 1) : undefined;
       if (isSuppressed(c.rule.id, lineText, previous)) continue;
       const lineStart = index.lineStart(lineIdx);
-      const column = c.secretStart - lineStart + 1;
+      const line = chunk.lineNumbers?.[lineIdx] ?? lineIdx + 1;
+      // A byte-order mark opens line 1 of some files: editors do not count it as a column.
+      const bom = line === 1 && lineText.charCodeAt(0) === 0xfeff ? 1 : 0;
+      const column = c.secretStart - lineStart + 1 - bom;
       const onLine = kept.filter((k) => index.lineIndexAt(k.secretStart) === lineIdx);
       const definition = c.rule.definition;
       let finding: Finding = {
@@ -218,7 +221,7 @@ export class Detector {
           ...(chunk.origin.commit ? { commit: chunk.origin.commit } : {}),
           ...(chunk.origin.author ? { author: chunk.origin.author } : {}),
           ...(chunk.origin.date ? { date: chunk.origin.date } : {}),
-          line: chunk.lineNumbers?.[lineIdx] ?? lineIdx + 1,
+          line,
           column,
           endColumn: column + c.secret.length,
         },

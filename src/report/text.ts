@@ -42,8 +42,11 @@ export const textReporter: Reporter = (result, context) => {
   if (result.revoke) out.push(revokeLine(result.revoke, c));
   if (result.baselined) out.push(c.dim(`${plural(result.baselined, 'finding')} left out: listed in the baseline`));
   const counts = countBySeverity(result.findings);
-  const units = result.commitsScanned !== undefined ? plural(result.commitsScanned, 'commit') : plural(result.filesScanned, 'file');
-  const scanned = `${units}, ${formatBytes(result.bytesScanned)} in ${Math.round(result.durationMs)} ms`;
+  const units =
+    result.commitsScanned !== undefined
+      ? `${plural(result.commitsScanned, 'commit')}, ${plural(result.filesScanned, 'file change')}, ${formatBytes(result.bytesScanned)} of patches`
+      : `${plural(result.filesScanned, 'file')}, ${formatBytes(result.bytesScanned)}`;
+  const scanned = `${units} in ${Math.round(result.durationMs)} ms`;
   const skipped = Object.entries(countSkipped(result.skipped))
     .map(([reason, n]) => `${n} ${reason}`)
     .join(', ');
@@ -60,7 +63,11 @@ export const textReporter: Reporter = (result, context) => {
 function historyLine(f: Finding): string {
   const h = f.history!;
   const when = f.location.date ? ` on ${f.location.date.slice(0, 10)}` : '';
-  const where = h.inCurrentTree ? 'still in HEAD' : 'removed from HEAD, still in history';
+  const where = h.inCurrentTree
+    ? 'still in HEAD'
+    : h.unmergedRefs
+      ? `never in HEAD: only on ${h.unmergedRefs.length ? h.unmergedRefs.join(', ') : 'commits no branch holds'}, not merged`
+      : 'removed from HEAD, still in history';
   const files = h.files.length > 1 ? ` (${h.files.join(', ')})` : '';
   return `introduced in ${f.location.commit?.slice(0, 10)} by ${f.location.author}${when}; ${plural(h.occurrences, 'occurrence')} in ${plural(h.commits, 'commit')}${files}; ${where}`;
 }

@@ -24,15 +24,11 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
   const top = git(['rev-parse', '--show-toplevel'], cwd).trim();
   const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
   const findings: Finding[] = [];
-  const files = new Set<string>();
   const linesRead = new Map<string, Array<[number, number]>>();
-  let bytes = 0;
   const parser = new DiffParser(
     (added: AddedLines) => {
     if (ignored?.(join(top, added.path))) return;
-    files.add(added.path);
     const text = added.lines.join('\n');
-    bytes += text.length;
     findings.push(...detector.detect({ origin: { path: added.path }, text, lineNumbers: added.lineNumbers }));
     },
     undefined,
@@ -49,8 +45,8 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
   return {
     findings: sortFindings(findings),
     skipped: [],
-    filesScanned: files.size,
-    bytesScanned: bytes,
+    filesScanned: parser.files,
+    bytesScanned: parser.charsRead,
     durationMs: performance.now() - started,
     linesRead,
   };

@@ -65,13 +65,13 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   const byFingerprint = new Map<string, Introduction>();
   const binaries = new Set<string>();
   const submodules = new Set<string>();
-  let bytes = 0;
+  let chars = 0;
+  let fileDiffs = 0;
 
   /** `order`: the commit's place in git log's order (newest first), so that batches may finish in any order. */
   const onAdded = (added: AddedLines, order: number) => {
     if (ignored?.(join(repo.dir, added.path))) return;
     const text = added.lines.join('\n');
-    bytes += text.length;
     const origin = {
       path: added.path,
       ...(added.commit ? { commit: added.commit.sha, author: `${added.commit.author} <${added.commit.email}>`, date: added.commit.date } : {}),
@@ -98,7 +98,11 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     );
     return {
       write: (text: string) => parser.write(text),
-      end: () => parser.end(),
+      end: () => {
+        parser.end();
+        chars += parser.charsRead;
+        fileDiffs += parser.files;
+      },
       progress: () => ({ commits: parser.commits, pathsOfLastCommit: parser.pathsOfLastCommit() }),
     };
   };
@@ -129,8 +133,8 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   return {
     findings: sortFindings(findings),
     skipped,
-    filesScanned: 0,
-    bytesScanned: bytes,
+    filesScanned: fileDiffs,
+    bytesScanned: chars,
     durationMs: performance.now() - started,
     commitsScanned: commits,
     notes,
@@ -198,23 +202,75 @@ function isCommit(repo: Repository, ref: string): boolean {
   }
 }
 
-/** Whether HEAD still holds each secret, in any of the files it was added to; remedies say what that means. */
+/**
+ * Whether HEAD still holds each secret, in any of the files it was added to, and, when not, whether HEAD ever had it
+ * (a key on a branch never merged was not "removed"): remedies say what that means. File names are read
+ * NUL-separated, so a name with a newline in it is checked like any other.
+ */
 function markCurrentTree(repo: Repository, findings: Finding[]): void {
   if (findings.length === 0) return;
-  // In a repository with no HEAD (every branch deleted, say) the look-ups come back missing: only in history.
-  const specs = [...new Set(findings.flatMap((f) => f.history!.files))].map((path) => `HEAD:${path}`);
-  const blobs = readObjects(specs, repo.dir);
+  const wanted = new Set(findings.flatMap((f) => f.history!.files));
+  const blobs = blobsAtHead(repo, wanted);
   for (const finding of findings) {
     const secret = secretOf(finding);
     const inTree = finding.history!.files.some((path) => {
-      const blob = blobs.get(`HEAD:${path}`);
+      const blob = blobs.get(path);
       return Boolean(secret && blob?.includes(secret));
     });
     finding.history!.inCurrentTree = inTree;
-    if (!inTree) onlyInHistory(finding);
+    if (inTree) continue;
+    const commit = finding.location.commit;
+    const branches = commit && !reachableFromHead(repo, commit) ? refsContaining(repo, commit) : undefined;
+    if (branches) {
+      finding.history!.unmergedRefs = branches;
+      finding.remediation = `${onlyOnBranches(branches)} ${finding.remediation}`;
+    } else {
+      finding.remediation = `${ONLY_IN_HISTORY} ${finding.remediation}`;
+    }
   }
 }
 
-function onlyInHistory(finding: Finding): void {
-  finding.remediation = `${ONLY_IN_HISTORY} ${finding.remediation}`;
+/** The contents at HEAD of the given paths (those that exist there); none in a repository without a HEAD. */
+function blobsAtHead(repo: Repository, paths: ReadonlySet<string>): Map<string, Buffer> {
+  let listing: string;
+  try {
+    // A few paths are named (literally: a name may hold any character); many, and the whole tree is listed.
+    const pathspecs = paths.size <= 500 ? ['--', ...[...paths].map((path) => `:(literal)${path}`)] : [];
+    listing = git(['ls-tree', '-r', '-z', '--full-tree', 'HEAD', ...pathspecs], repo.dir);
+  } catch {
+    return new Map();
+  }
+  const blobOf = new Map<string, string>();
+  for (const entry of listing.split('\0')) {
+    const tab = entry.indexOf('\t');
+    const path = entry.slice(tab + 1);
+    const [, type, sha] = entry.slice(0, tab).split(' ');
+    if (type === 'blob' && sha && paths.has(path)) blobOf.set(path, sha);
+  }
+  const contents = readObjects([...new Set(blobOf.values())], repo.dir);
+  return new Map([...blobOf].flatMap(([path, sha]) => (contents.has(sha) ? [[path, contents.get(sha)!] as const] : [])));
+}
+
+function reachableFromHead(repo: Repository, commit: string): boolean {
+  try {
+    git(['merge-base', '--is-ancestor', commit, 'HEAD'], repo.dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Branches and tags that hold a commit HEAD does not. */
+function refsContaining(repo: Repository, commit: string): string[] {
+  try {
+    const refs = git(['for-each-ref', '--format=%(refname:short)', '--contains', commit, 'refs/heads', 'refs/remotes', 'refs/tags'], repo.dir);
+    return refs.split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+function onlyOnBranches(refs: string[]): string {
+  const where = refs.length ? `on ${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more` : ''}` : 'only in commits no branch holds';
+  return `The key was never in HEAD: it is ${where}, not merged. Anyone who fetched that branch has it: rotate or revoke it now, and remove it from the branch before merging.`;
 }

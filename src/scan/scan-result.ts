@@ -6,7 +6,9 @@ import type { SkippedFile } from '../sources/read-file.js';
 export interface ScanResult {
   findings: Finding[];
   skipped: SkippedFile[];
+  /** Files read; for diff and history scans, file diffs read (a file changed in three commits counts three). */
   filesScanned: number;
+  /** Bytes read: of files, or of the diff output (every added and removed line, and the headers). */
   bytesScanned: number;
   durationMs: number;
   /** For history scans: how many commits were read. */

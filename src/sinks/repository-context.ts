@@ -6,7 +6,11 @@ export interface RepositoryContext {
   remoteUrl?: string;
   head?: string;
   pathInRepository(path: string): string;
-  githubBlobUrl(commit: string | null, path: string, line: number): string | undefined;
+  /**
+   * A link to the line on GitHub, only where it will open: the commit is on the remote (a remote-tracking ref holds
+   * it), and, for a working-tree finding (`fromWorkTree`), the file is tracked and unchanged since that commit.
+   */
+  githubBlobUrl(commit: string | null, path: string, line: number, fromWorkTree: boolean): string | undefined;
 }
 
 /** The repository holding `dir`, or undefined when it is not in one (or git is missing). */
@@ -27,12 +31,27 @@ export function repositoryContext(dir: string, cwd: string): RepositoryContext |
   const remoteUrl = stripCredentials(quiet(['config', '--get', 'remote.origin.url']));
   const head = quiet(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   const github = remoteUrl ? githubRepo(remoteUrl) : undefined;
+  const onRemote = memo((commit: string) => Boolean(quiet(['for-each-ref', '--count=1', '--format=x', '--contains', commit, 'refs/remotes'])));
+  // Tracked, and no change in the index or the work tree since HEAD: the line on GitHub is the line scanned.
+  const committedAsIs = memo(
+    (path: string) => Boolean(quiet(['ls-files', '-z', '--', `:(literal)${path}`])) && quiet(['status', '--porcelain', '-z', '--', `:(literal)${path}`]) === undefined,
+  );
   return {
     ...(remoteUrl ? { remoteUrl } : {}),
     ...(head ? { head } : {}),
     pathInRepository: (path) => relative(top, resolve(cwd, path)).split('\\').join('/'),
-    githubBlobUrl: (commit, path, line) =>
-      github && commit ? `https://github.com/${github}/blob/${commit}/${path.split('/').map(encodeURIComponent).join('/')}#L${line}` : undefined,
+    githubBlobUrl: (commit, path, line, fromWorkTree) => {
+      if (!github || !commit || !onRemote(commit) || (fromWorkTree && !committedAsIs(path))) return undefined;
+      return `https://github.com/${github}/blob/${commit}/${path.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+    },
+  };
+}
+
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key)!;
   };
 }
 

@@ -23,7 +23,7 @@ export const revokePayloadSchema = z
     commit: z.string().nullable(),
     path: z.string(),
     line: z.number().int().positive(),
-    blobUrl: z.string().nullable().describe('A link to the line, when the remote is on GitHub'),
+    blobUrl: z.string().nullable().describe('A link to the line, when the remote is on GitHub and holds that commit (and, for a working-tree finding, the file is committed unchanged)'),
     detectedAt: z.string().describe('ISO 8601'),
     secret: z.string().optional().describe('The key itself: only when the config says includeSecret'),
   })
@@ -48,7 +48,7 @@ export function buildPayload(finding: Finding, repo: RepositoryContext | undefin
     commit,
     path,
     line: finding.location.line,
-    blobUrl: repo?.githubBlobUrl(commit, path, finding.location.line) ?? null,
+    blobUrl: repo?.githubBlobUrl(commit, path, finding.location.line, finding.location.commit === undefined) ?? null,
     detectedAt: now.toISOString(),
     ...(includeSecret ? { secret } : {}),
   };

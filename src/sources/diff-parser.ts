@@ -35,6 +35,10 @@ const SEAM = 5;
 export class DiffParser {
   /** Commits seen so far. */
   commits = 0;
+  /** File diffs seen so far (a file changed in a commit counts once per commit). */
+  files = 0;
+  /** Characters of diff output read (as many as bytes, but for non-ASCII text): the size of what was scanned. */
+  charsRead = 0;
   private pending = '';
   /** The last characters fed, for a boundary split between two blocks. */
   private tail = '';
@@ -66,6 +70,7 @@ export class DiffParser {
 
   /** Feeds raw output (any block size); complete sections (a commit line, or one file's diff) are processed. */
   write(text: string): void {
+    this.charsRead += text.length;
     // Most blocks of a long file diff hold no boundary: then only the block (and the seam before it) is searched and
     // the block is appended, rather than the whole pending text searched and copied again block after block.
     const seam = this.tail + text;
@@ -164,6 +169,7 @@ export class DiffParser {
 
   private startFile(text: string): void {
     this.flush();
+    this.files++;
     this.noteSubmodule();
     this.setPath(pathFromDiffHeader(text));
   }

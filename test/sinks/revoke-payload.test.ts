@@ -18,10 +18,13 @@ describe('revoke payload', () => {
 
   it('names the repository without credentials, the commit, and a GitHub link to the line', () => {
     const repo = TempRepo.init();
-    const sha = repo.commit('init', { 'src/pay.ts': 'x\n' });
+    const secret = key.smartpayLive();
+    const content = `\n\nk = "${secret}"\n`;
+    const sha = repo.commit('init', { 'src/pay.ts': content });
     repo.git('remote', 'add', 'origin', 'https://deploy:ghp_token123@github.com/acme/shop.git');
+    repo.git('update-ref', 'refs/remotes/origin/main', sha); // as after a push
     const context = repositoryContext(repo.dir, repo.dir)!;
-    const [finding] = detectIn(`\n\nk = "${key.smartpayLive()}"`, 'src/pay.ts');
+    const [finding] = detectIn(content, 'src/pay.ts');
     const payload = buildPayload(finding!, context, false, new Date('2026-01-02T03:04:05Z'));
     expect(payload).toMatchObject({
       repository: 'https://github.com/acme/shop.git',
@@ -33,6 +36,30 @@ describe('revoke payload', () => {
     });
     expect(payload.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(payload).not.toHaveProperty('secret');
+  });
+
+  it('payload: links only to a commit the remote has, and never to a file changed or not yet committed', () => {
+    const repo = TempRepo.init();
+    const pushed = repo.commit('init', { 'src/pay.ts': 'x\n' });
+    repo.git('remote', 'add', 'origin', 'git@github.com:acme/shop.git');
+    repo.git('update-ref', 'refs/remotes/origin/main', pushed);
+    const live = `k = "${key.smartpayLive()}"\n`;
+    const at = (path: string, commit?: string) => {
+      const [finding] = detectIn(live, path);
+      if (commit) finding!.location.commit = commit;
+      return buildPayload(finding!, repositoryContext(repo.dir, repo.dir)!, false, new Date()).blobUrl;
+    };
+    // Modified in the work tree, and a file never committed: the link would show other lines, or a 404.
+    repo.write('src/pay.ts', live).write('src/new.ts', live);
+    expect(at('src/pay.ts')).toBeNull();
+    expect(at('src/new.ts')).toBeNull();
+    // Committed, but not pushed: the remote has no such commit.
+    const local = repo.commit('local only');
+    expect(at('src/pay.ts')).toBeNull();
+    expect(at('src/pay.ts', local)).toBeNull();
+    // Pushed: the link opens.
+    repo.git('update-ref', 'refs/remotes/origin/main', local);
+    expect(at('src/pay.ts')).toBe(`https://github.com/acme/shop/blob/${local}/src/pay.ts#L1`);
   });
 
   it('recognises GitHub remotes in every spelling, and strips credentials from any URL', () => {

@@ -33,12 +33,14 @@ export const noHardcodedSecret = createRule(
   },
   (context) => {
     const reported = new Set<string>();
-    const report = (finding: Finding, node?: AnyNode) => {
+    const report = (finding: Finding, node?: AnyNode, folded = false) => {
       const key = `${finding.fingerprint}:${finding.location.line}`;
       if (reported.has(key)) return;
       reported.add(key);
       context.report({
-        ...(node ? { node: node as Node } : { loc: locOf(finding) }),
+        // At the key itself, as the CLI reports it (a literal node starts one column earlier, at its quote); a key
+        // folded from parts has no place of its own in the file, so its node is the place.
+        ...(node && folded ? { node: node as Node } : { loc: locOf(finding) }),
         messageId: 'secret',
         data: { title: finding.title, preview: finding.preview, remediation: finding.remediation },
         suggest: suggestEnv(context, finding, node),
@@ -54,7 +56,7 @@ export const noHardcodedSecret = createRule(
       const name = nameOf(node) ?? 'value';
       const text = `${name} = "${value}"`;
       for (const finding of scan.detector.detect({ origin: { path: scan.path }, text })) {
-        if (belongsToHardcodedSecret(finding.ruleId)) report(finding, node);
+        if (belongsToHardcodedSecret(finding.ruleId)) report(finding, node, true);
       }
     };
 

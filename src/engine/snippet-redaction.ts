@@ -16,6 +16,9 @@ const TOKEN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const SECRET_ASSIGNMENT =
   /([A-Za-z0-9_.-]*(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|auth)[A-Za-z0-9_.-]*)(["'`]?\s*(?:=|:=|=>|:)\s*)(["'`]?)([^\s"'`,;)}\]]{4,})/gi;
 
+/** `accessToken`, `req.body.password`, `this.apiKey`: a reference to a value, not one. */
+const CODE_REFERENCE = /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[a-z_$][a-z0-9_$]*[A-Z][\w$]*)$/;
+
 /** Values that follow a secret-sounding name without being secrets. */
 const NOT_VALUES = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'required', 'optional', 'string', 'number', 'boolean']);
 
@@ -33,8 +36,9 @@ export function looksLikeCredential(token: string): boolean {
 /** A value assigned to a secret-sounding name is a secret unless it is a lookup, a placeholder or a keyword. */
 function isAssignedSecret(value: string, quoted: boolean): boolean {
   if (value.includes('…') || NOT_VALUES.has(value.toLowerCase()) || whyNotAKey(value)) return false;
-  // Unquoted, a plain identifier is a variable (`token: accessToken`, `password=req.body.password`), not a value.
-  return quoted || !/^[A-Za-z_$][A-Za-z0-9_$.]*$/.test(value);
+  // Unquoted, a member access or a camelCase name is code (`token: accessToken`, `password=req.body.password`);
+  // anything else is a value, as in .env and YAML files (`DB_PASSWORD=hunter22`, `password: letmein`).
+  return quoted || !CODE_REFERENCE.test(value);
 }
 
 /** `text` with every credential-looking token, and every value of a secret-sounding name, redacted. */

@@ -98,3 +98,30 @@ describe('the revoke outbox shared by keyward processes running at once (built C
     expect(resent.get(interrupted)).toBe(1);
   });
 });
+
+describe('retries and the example receiver (built CLI, examples/revoke-receiver.mjs on 127.0.0.1)', () => {
+  it('retry: each retry is a new request with a fresh signature, and a retry in the same second is accepted, not refused as a replay', async () => {
+    const { createRevokeReceiver } = await import('../../examples/revoke-receiver.mjs');
+    let calls = 0;
+    const handled: unknown[] = [];
+    const server = createRevokeReceiver({
+      secret: env.KEYWARD_WEBHOOK_SECRET,
+      onLeak: (payload: unknown) => {
+        if (++calls === 1) throw new Error('the vendor API is down'); // 500: keyward retries within milliseconds
+        handled.push(payload);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/keyward`;
+      const root = leakyTree(url, 1);
+      const run = await runCliAsync(['scan', '--revoke'], { cwd: root, env });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('revoke: 1 delivered');
+      expect(calls).toBe(2);
+      expect(handled).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -256,3 +256,50 @@ describe('scanHistory', () => {
     expect(result.findings).toEqual([]);
   });
 });
+
+describe('scanHistory: smaller truths', () => {
+  it('history: the still-in-HEAD check works for file names with newlines', async () => {
+    const repo = TempRepo.init();
+    const kept = key.smartpayLive();
+    const removed = key.accelebitLive();
+    repo.commit('odd names', { 'we\nird.ts': `k = "${kept}"\n`, 'gone\nnow.ts': `k = "${removed}"\n` });
+    repo.remove('gone\nnow.ts');
+    repo.commit('remove one');
+    const result = await history(repo.dir);
+    expect(bySecret(result.findings, kept)!.history).toMatchObject({ files: ['we\nird.ts'], inCurrentTree: true });
+    expect(bySecret(result.findings, removed)!.history).toMatchObject({ inCurrentTree: false });
+    expect(bySecret(result.findings, removed)!.history!.unmergedRefs).toBeUndefined();
+  });
+
+  it('history: a key only on an unmerged branch is described as such, never as removed from HEAD', async () => {
+    const repo = TempRepo.init();
+    repo.commit('init', { 'README.md': '# app\n' });
+    repo.git('checkout', '-q', '-b', 'feature/pay');
+    const secret = key.smartpayLive();
+    repo.commit('wip', { 'pay.ts': `k = "${secret}"\n` });
+    repo.git('checkout', '-q', 'main');
+    const [finding] = (await history(repo.dir)).findings;
+    expect(finding!.history).toMatchObject({ inCurrentTree: false, unmergedRefs: ['feature/pay'] });
+    expect(finding!.remediation).toMatch(/^The key was never in HEAD: it is on feature\/pay, not merged/);
+    expect(finding!.remediation).not.toMatch(/no longer in HEAD/);
+    const { textReporter } = await import('../../src/report/text.js');
+    const text = textReporter({ findings: [finding!], skipped: [], filesScanned: 1, bytesScanned: 1, durationMs: 1, commitsScanned: 2 }, { rules: [], failOn: 'warning', color: false, version: 'test' });
+    expect(text).toContain('never in HEAD: only on feature/pay, not merged');
+    expect(text).not.toContain('removed from HEAD');
+  });
+
+  it('history: the summary counts the bytes of history read, with the commits and file changes that was', async () => {
+    const repo = TempRepo.init();
+    // Lines with no keyword at all: the keyword filter passes none of them, yet they were read.
+    const filler = Array.from({ length: 2000 }, (_, i) => `const value${i} = ${i};`).join('\n');
+    repo.commit('one', { 'a.ts': filler, 'b.ts': filler });
+    repo.commit('two', { 'c.ts': filler });
+    const result = await history(repo.dir);
+    expect(result.commitsScanned).toBe(2);
+    expect(result.filesScanned).toBe(3);
+    expect(result.bytesScanned).toBeGreaterThan(3 * filler.length);
+    const { textReporter } = await import('../../src/report/text.js');
+    const text = textReporter(result, { rules: [], failOn: 'warning', color: false, version: 'test' });
+    expect(text).toMatch(/2 commits, 3 file changes, \d+\.\d KB of patches/);
+  });
+});

@@ -1,4 +1,10 @@
+import { join } from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import { noHardcodedSecret } from '../../../src/eslint/rules/no-hardcoded-secret.js';
+import { runCli } from '../../helpers/cli.js';
+import { tempTree } from '../../helpers/temp-dir.js';
 import { key, randomAlnum } from '../../helpers/keys.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
@@ -16,11 +22,15 @@ ruleTester.run('no-hardcoded-secret', noHardcodedSecret, {
   ],
   invalid: [
     {
+      // At the key itself, the column the CLI reports (12), not the quote before it: 'const k = "' is 11 characters.
       code: `const k = "${live}";`,
       filename: 'server/pay.ts',
       errors: [
         {
           messageId: 'secret',
+          line: 1,
+          column: 12,
+          endColumn: 12 + live.length,
           suggestions: [{ messageId: 'useEnv', data: { envVar: 'SMARTPAY_SECRET_KEY' }, output: 'const k = process.env.SMARTPAY_SECRET_KEY;' }],
         },
       ],
@@ -51,4 +61,15 @@ ruleTester.run('no-hardcoded-secret', noHardcodedSecret, {
       errors: [{ messageId: 'secret', suggestions: [{ messageId: 'useEnv', output: "const client = { headers: { 'x-api-key': process.env.SMARTRETRY_API_KEY } };" }] }],
     },
   ],
+});
+
+describe('no-hardcoded-secret and the CLI', () => {
+  it('eslint: reports the same line and column as the CLI for the same file', async () => {
+    const code = `import { Smartpay } from 'smartpay';\n\nexport const client = new Smartpay({ apiKey: "${live}" });\n`;
+    const root = tempTree({ 'server/pay.ts': code });
+    const cli = JSON.parse(runCli(['scan', '-f', 'json'], { cwd: root }).stdout).findings[0].location;
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const [message] = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { keyward: { rules: { 'no-hardcoded-secret': noHardcodedSecret } } }, rules: { 'keyward/no-hardcoded-secret': 'error' } }], join(root, 'server/pay.ts'));
+    expect({ line: message!.line, column: message!.column, endColumn: message!.endColumn }).toEqual({ line: cli.line, column: cli.column, endColumn: cli.endColumn });
+  });
 });

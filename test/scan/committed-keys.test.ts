@@ -32,7 +32,9 @@ function realPrivateKeys(): Record<string, string> {
 /** Every example of every multi-line rule (OpenSSH, PGP, PuTTY…), with fresh random bodies, each in a file of its own. */
 async function multilineRuleExamples(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const rule of (await builtinRules()).rules.filter((r) => r.multiline)) {
+  const rules = (await builtinRules()).rules.map((rule) => rule.definition).filter((rule) => rule.multiline);
+  expect(rules.length).toBeGreaterThan(0);
+  for (const rule of rules) {
     rule.examples.leaks.forEach((example, index) => {
       const text = typeof example === 'string' ? example : example.text;
       files[`examples/${rule.id}-${index}.txt`] = `${expandTemplate(text)}\n`;

@@ -55,6 +55,11 @@ export class Outbox {
 
   private constructor(private readonly file: string) {}
 
+  /** The outbox as it is, to read only (a dry run): nothing is created. */
+  static peek(file: string): Pick<Outbox, 'pending' | 'isDelivered'> {
+    return new Outbox(file);
+  }
+
   /** Opens (and on first use creates) the outbox; a folder it creates gets a `.gitignore` of `*`. */
   static open(file: string): Outbox {
     const created = mkdirSync(dirname(file), { recursive: true });

@@ -4,7 +4,7 @@ import type { RevokeConfig } from '../config/schema.js';
 import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding } from '../engine/types.js';
 import { deliver, INTERRUPTED } from './deliver.js';
-import { Outbox } from './outbox.js';
+import { Outbox, type PendingDelivery } from './outbox.js';
 import { mapWithConcurrency } from './pool.js';
 import type { RepositoryContext } from './repository-context.js';
 import { buildPayload, type RevokePayload } from './revoke-payload.js';
@@ -56,14 +56,12 @@ export async function runRevoke(findings: Finding[], config: RevokeConfig, optio
     if (!payloads.has(payload.fingerprint)) payloads.set(payload.fingerprint, payload);
   }
   const qualifying = payloads.size;
-  const outbox = Outbox.open(resolve(options.configDir, config.outbox));
-  // A delivery that failed last time is retried, with the key only if this run found it again.
-  for (const pending of outbox.pending()) {
-    if (!payloads.has(pending.payload.fingerprint)) payloads.set(pending.payload.fingerprint, pending.payload);
-  }
   const summary: RevokeSummary = { dryRun: options.dryRun, qualifying, delivered: 0, alreadyDelivered: 0, failed: [] };
+  const file = resolve(options.configDir, config.outbox);
 
   if (options.dryRun) {
+    const outbox = Outbox.peek(file); // a dry run creates nothing
+    addPending(payloads, outbox.pending());
     for (const payload of payloads.values()) {
       if (outbox.isDelivered(payload.fingerprint)) {
         summary.alreadyDelivered++;
@@ -74,8 +72,10 @@ export async function runRevoke(findings: Finding[], config: RevokeConfig, optio
     }
     return summary;
   }
+  const outbox = Outbox.open(file);
+  addPending(payloads, outbox.pending());
   const signingSecret = process.env[config.secretEnv];
-  if (payloads.size > 0 && !signingSecret) {
+  if ([...payloads.keys()].some((fingerprint) => !outbox.isDelivered(fingerprint)) && !signingSecret) {
     throw new RevokeConfigError(`revoke.secretEnv: the environment variable ${config.secretEnv} is not set (it holds the signing secret)`);
   }
 
@@ -130,6 +130,11 @@ export async function runRevoke(findings: Finding[], config: RevokeConfig, optio
     process.kill(process.pid, stoppedBy); // end as the signal would have, now that the outbox is written
   }
   return summary;
+}
+
+/** A delivery that failed last time is retried, with the key only if this run found it again. */
+function addPending(payloads: Map<string, RevokePayload>, pending: PendingDelivery[]): void {
+  for (const { payload } of pending) if (!payloads.has(payload.fingerprint)) payloads.set(payload.fingerprint, payload);
 }
 
 /** Derived from the key's fingerprint, so a receiver can drop a second delivery of the same key. */

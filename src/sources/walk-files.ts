@@ -88,17 +88,23 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
   }
 }
 
-/** fs.readdir as fast-glob calls it (with file types), turning an unreadable folder into a skip and an empty listing. */
+type ReaddirCallback = (error: NodeJS.ErrnoException | null, entries: unknown[]) => void;
+
+/** fs.readdir as fast-glob calls it, turning a folder it cannot read into a skip and an empty listing. */
 function reportingReaddir(options: WalkOptions) {
-  return (path: string, settings: { withFileTypes: true }, callback: (error: NodeJS.ErrnoException | null, entries: fs.Dirent[]) => void) =>
-    fs.readdir(path, settings, (error, entries) => {
+  return (path: string, ...rest: unknown[]) => {
+    const callback = rest.pop() as ReaddirCallback;
+    const report: ReaddirCallback = (error, entries) => {
       if (error && error.code !== 'ENOENT') {
         options.onSkip({ path: displayPath(options.cwd, resolve(path)), reason: 'unreadable', detail: error.code ?? error.message });
         callback(null, []);
         return;
       }
       callback(error, entries);
-    });
+    };
+    if (rest.length) fs.readdir(path, rest[0] as { withFileTypes: true }, report as never);
+    else fs.readdir(path, report as never);
+  };
 }
 
 function kindOf(info: Stats): string {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runCliAsync } from '../helpers/cli.js';
 import { key } from '../helpers/keys.js';
@@ -32,6 +34,7 @@ describe('keyward scan --revoke (built CLI)', () => {
     expect(dry.status).toBe(1);
     expect(dry.stderr).toContain('revoke (dry run): would POST');
     expect(server.received).toHaveLength(0);
+    expect(existsSync(join(root, '.keyward'))).toBe(false); // a dry run leaves no state behind
     const run = await runCliAsync(['scan', '--revoke'], { cwd: root, env });
     expect(run.status).toBe(3);
     expect(run.stderr).toMatch(/could not deliver sk_live_…\w{4} \(src\/pay\.ts:1\): HTTP 503 after 2 attempt/);

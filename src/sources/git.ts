@@ -20,9 +20,12 @@ const NEUTRAL_CONFIG = [
   '-c', 'log.showSignature=false',
 ];
 
-/** Runs a short git command and returns its stdout; throws GitError with git's own first line on failure. */
-export function git(args: string[], cwd: string): string {
-  const result = spawnSync('git', [...NEUTRAL_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/**
+ * Runs a short git command (with `input` on its stdin, if given) and returns its stdout; throws GitError with git's
+ * own first line on failure.
+ */
+export function git(args: string[], cwd: string, input?: string): string {
+  const result = spawnSync('git', [...NEUTRAL_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(input !== undefined ? { input } : {}) });
   if (result.error) throw gitSpawnError(result.error);
   if (result.status !== 0) throw new GitError(firstLine(result.stderr) || `git ${args[0]} failed`);
   return result.stdout;

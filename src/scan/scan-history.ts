@@ -250,14 +250,14 @@ function blobsAtHead(repo: Repository, paths: ReadonlySet<string>): Map<string, 
 }
 
 /**
- * Which of the commits HEAD does not reach, in one `rev-list` (what the commits reach and HEAD does not): most keys
+ * Which of the commits HEAD does not reach, in one `rev-list` (what the commits reach, `^HEAD`): most keys
  * found only in history were removed on the main line, and this costs one git call however many there are.
  */
 function notInHead(repo: Repository, commits: string[]): Set<string> {
   if (commits.length === 0) return new Set();
   const unique = [...new Set(commits)];
   try {
-    const listed = new Set(git(['rev-list', '--stdin'], repo.dir, `${unique.join('\n')}\n--not\nHEAD\n`).split('\n'));
+    const listed = new Set(git(['rev-list', '--stdin'], repo.dir, `${unique.join('\n')}\n^HEAD\n`).split('\n'));
     return new Set(unique.filter((commit) => listed.has(commit)));
   } catch {
     return new Set(); // no HEAD at all: nothing to tell apart

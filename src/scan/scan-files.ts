@@ -1,6 +1,6 @@
 import { registerSecret, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
-import { decode, readTextFile, type SkippedFile } from '../sources/read-file.js';
+import { decode, readLimit, readTextFile, type SkippedFile } from '../sources/read-file.js';
 import { walkFiles, type WalkedFile } from '../sources/walk-files.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { sortFindings, type ScanResult } from './scan-result.js';
@@ -81,13 +81,14 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
 export async function scanStdin(detector: Detector, input: NodeJS.ReadableStream & { destroy?: () => void }, maxFileSize: number): Promise<ScanResult> {
   const started = performance.now();
   const parts: Buffer[] = [];
+  const limit = readLimit(maxFileSize);
   let size = 0;
   for await (const part of input) {
     const buffer = Buffer.isBuffer(part) ? part : Buffer.from(part as string);
     size += buffer.length;
-    if (size > maxFileSize) {
+    if (size > limit) {
       input.destroy?.();
-      const skipped: SkippedFile[] = [{ path: '<stdin>', reason: 'too-large', detail: `more than ${maxFileSize} bytes` }];
+      const skipped: SkippedFile[] = [{ path: '<stdin>', reason: 'too-large', detail: `more than ${limit} bytes` }];
       return { findings: [], skipped, filesScanned: 0, bytesScanned: 0, durationMs: performance.now() - started };
     }
     parts.push(buffer);

@@ -1,3 +1,4 @@
+import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable' | 'symlink' | 'not-a-file';
@@ -6,6 +7,14 @@ export interface SkippedFile {
   path: string;
   reason: SkipReason;
   detail?: string;
+}
+
+/**
+ * The most text one read can hold: V8's longest string (about 512 MB). A larger limit than this is lowered to it,
+ * so that a huge file or input is skipped as too large rather than crashing the decoder.
+ */
+export function readLimit(maxBytes: number): number {
+  return Math.min(maxBytes, bufferConstants.MAX_STRING_LENGTH);
 }
 
 /** Bytes looked at for a NUL to call a file binary, as git does. */
@@ -31,7 +40,7 @@ export function readTextFile(absolutePath: string, maxBytes: number): ReadResult
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { skip: 'not-a-file' };
-    if (stat.size > maxBytes) return { skip: 'too-large', detail: `${stat.size} bytes` };
+    if (stat.size > readLimit(maxBytes)) return { skip: 'too-large', detail: `${stat.size} bytes` };
     const buffer = Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < stat.size) {

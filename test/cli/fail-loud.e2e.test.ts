@@ -104,6 +104,10 @@ describe('silent failures become loud ones (built CLI)', () => {
     expect(JSON.parse(endless.stdout).skipped).toEqual([{ path: '<stdin>', reason: 'too-large', detail: 'more than 1048576 bytes' }]);
     const text = runBounded([], root, `head -c 3000000 /dev/zero | '${process.execPath}' '${CLI}' scan - --max-file-size 2MB`);
     expect(text.stdout).toContain('skipped <stdin>: too-large');
+    // A limit beyond what one JavaScript string holds (about 512 MB) is lowered to it: skipped, not a crash.
+    const huge = runBounded([], root, `head -c 600000000 /dev/zero | '${process.execPath}' '${CLI}' scan - --max-file-size 2GB -f json`);
+    expect(huge.stderr).toBe('');
+    expect(JSON.parse(huge.stdout).skipped).toEqual([expect.objectContaining({ path: '<stdin>', reason: 'too-large' })]);
     // Under the limit, it is scanned as before.
     const secret = key.smartpayLive();
     const small = runCli(['scan', '-', '--max-file-size', '1MB'], { cwd: root, input: `k = "${secret}"\n` });

@@ -75,6 +75,6 @@ export interface HistoryFacts {
   files: string[];
   /** Whether HEAD still holds it; when not, it is leaked all the same to anyone with a clone. */
   inCurrentTree: boolean;
-  /** When HEAD never had it: the branches and tags that hold the commit that added it (empty: none does). */
+  /** When HEAD never had it: the ref that holds the commit that added it (the nearest, as git names it; empty: none). */
   unmergedRefs?: string[];
 }

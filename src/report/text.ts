@@ -3,7 +3,7 @@ import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding } from '../engine/types.js';
 import type { RevokeSummary } from '../sinks/revoke.js';
 import type { Reporter } from './reporter.js';
-import { countBySeverity, countSkipped, formatBytes, plural } from './summary.js';
+import { countBySeverity, countSkipped, formatBytes, listRefs, plural } from './summary.js';
 
 /** Skip reasons worth listing file by file (the others are only counted). */
 const LISTED_REASONS = new Set(['unreadable', 'too-large', 'not-a-file']);
@@ -66,7 +66,7 @@ function historyLine(f: Finding): string {
   const where = h.inCurrentTree
     ? 'still in HEAD'
     : h.unmergedRefs
-      ? `never in HEAD: only on ${h.unmergedRefs.length ? h.unmergedRefs.join(', ') : 'commits no branch holds'}, not merged`
+      ? `never in HEAD: only on ${h.unmergedRefs.length ? listRefs(h.unmergedRefs) : 'commits no ref holds'}, not merged`
       : 'removed from HEAD, still in history';
   const files = h.files.length > 1 ? ` (${h.files.join(', ')})` : '';
   return `introduced in ${f.location.commit?.slice(0, 10)} by ${f.location.author}${when}; ${plural(h.occurrences, 'occurrence')} in ${plural(h.commits, 'commit')}${files}; ${where}`;

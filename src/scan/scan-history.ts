@@ -6,6 +6,7 @@ import { git, GitError, readObjects } from '../sources/git.js';
 import { parallelLog, type UnreadableObject } from '../sources/parallel-log.js';
 import type { SkippedFile } from '../sources/read-file.js';
 import type { Repository } from '../sources/repository.js';
+import { listRefs } from '../report/summary.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { sortFindings, type ScanResult } from './scan-result.js';
 
@@ -215,11 +216,10 @@ function markCurrentTree(repo: Repository, findings: Finding[]): void {
     finding.history!.inCurrentTree = finding.history!.files.some((path) => Boolean(secret && blobs.get(path)?.includes(secret)));
   }
   const gone = findings.filter((finding) => !finding.history!.inCurrentTree);
-  const unmerged = notInHead(repo, gone.flatMap((f) => (f.location.commit ? [f.location.commit] : [])));
+  const unmerged = refsHolding(repo, notInHead(repo, gone.flatMap((f) => (f.location.commit ? [f.location.commit] : []))));
   for (const finding of gone) {
-    const commit = finding.location.commit;
-    if (commit && unmerged.has(commit)) {
-      const refs = refsContaining(repo, commit);
+    const refs = unmerged.get(finding.location.commit ?? '');
+    if (refs) {
       finding.history!.unmergedRefs = refs;
       finding.remediation = `${onlyOnBranches(refs)} ${finding.remediation}`;
     } else {
@@ -264,17 +264,28 @@ function notInHead(repo: Repository, commits: string[]): Set<string> {
   }
 }
 
-/** Branches and tags that hold a commit HEAD does not. */
-function refsContaining(repo: Repository, commit: string): string[] {
+/**
+ * For each commit, the ref that holds it, as `git name-rev` names the nearest one (a branch, a tag, a pull request ref
+ * of a mirror), in one call for all of them; an empty list when no ref holds it.
+ */
+function refsHolding(repo: Repository, commits: Set<string>): Map<string, string[]> {
+  const held = new Map<string, string[]>();
+  if (commits.size === 0) return held;
+  const list = [...commits];
+  let names: string[];
   try {
-    const refs = git(['for-each-ref', '--format=%(refname:short)', '--contains', commit, 'refs/heads', 'refs/remotes', 'refs/tags'], repo.dir);
-    return refs.split('\n').filter(Boolean);
+    names = git(['name-rev', '--name-only', ...list], repo.dir).split('\n');
   } catch {
-    return [];
+    names = [];
   }
+  list.forEach((commit, index) => {
+    const name = names[index]?.replace(/[~^].*$/, '');
+    held.set(commit, name && name !== 'undefined' ? [name] : []);
+  });
+  return held;
 }
 
 function onlyOnBranches(refs: string[]): string {
-  const where = refs.length ? `on ${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more` : ''}` : 'only in commits no branch holds';
+  const where = refs.length ? `on ${listRefs(refs)}` : 'only in commits no ref holds';
   return `The key was never in HEAD: it is ${where}, not merged. Anyone who fetched that branch has it: rotate or revoke it now, and remove it from the branch before merging.`;
 }

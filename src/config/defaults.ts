@@ -5,5 +5,5 @@ import type { Config } from './schema.js';
  * without a config file never loads the YAML parser or the validator (a test keeps the two equal).
  */
 export function defaultConfig(): Config {
-  return { rules: {}, ignore: [], allowlist: { values: [], patterns: [] }, customRules: [], context: {} };
+  return { rules: {}, ignore: [], allowlist: { values: [], patterns: [] }, customRules: [], context: {}, foreignIgnoreMarkers: true };
 }

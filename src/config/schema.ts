@@ -68,6 +68,8 @@ export const configSchema = z
     /** Files larger than this are skipped and reported. */
     maxFileSize: size.optional(),
     failOn: z.enum(['error', 'warning', 'info', 'never']).optional(),
+    /** Honour other scanners' inline markers (gitleaks:allow, trufflehog:ignore, pragma: allowlist secret…). */
+    foreignIgnoreMarkers: z.boolean().default(true),
     /** The baseline file every face applies (scan, staged scan, history, the hook, the Action), relative to the config's folder. */
     baseline: z.string().min(1).optional(),
     /** Globs that add context labels the built-in classification misses (relative to the scan root). */

@@ -3,7 +3,7 @@ import { applyPolicies, type Policy } from '../context/policies.js';
 import type { CompiledRule } from './compile-rule.js';
 import { entropyOk } from './secret-checks.js';
 import { fingerprintOf } from './fingerprint.js';
-import { isSuppressed } from './inline-ignore.js';
+import { suppressionOf } from './inline-ignore.js';
 import { LineIndex } from './line-index.js';
 import { whyNotAKey } from './not-a-key.js';
 import { VALIDATORS } from './validators.js';
@@ -35,6 +35,8 @@ export interface DetectorOptions {
   allowlist?: Allowlist;
   /** Print secrets in clear in snippets and previews (the user's explicit choice). */
   showSecrets?: boolean;
+  /** Honour other scanners' inline markers (gitleaks:allow, pragma: allowlist secret…); default true. */
+  foreignIgnores?: boolean;
   /** Where a file stands (client, server, test…), and the rules that depend on it. */
   context?: {
     classifier: ContextClassifier;
@@ -195,11 +197,10 @@ export class Detector {
     const findings: Finding[] = [];
     const context = this.options.context;
     const labels = context?.classifier.classify(chunk.origin.projectPath ?? chunk.origin.path, chunk.lineNumbers ? undefined : chunk.text);
-    for (const c of kept) {
+    const unsuppressed = this.withoutSuppressed(chunk, index, kept);
+    for (const c of unsuppressed) {
       const lineIdx = index.lineIndexAt(c.secretStart);
       const lineText = index.lineText(lineIdx);
-      const previous = lineIdx > 0 ? index.lineText(lineIdx - 1) : undefined;
-      if (isSuppressed(c.rule.id, lineText, previous)) continue;
       const lineStart = index.lineStart(lineIdx);
       const line = chunk.lineNumbers?.[lineIdx] ?? lineIdx + 1;
       // A byte-order mark opens line 1 of some files: editors do not count it as a column.
@@ -239,6 +240,26 @@ export class Detector {
       findings.push(finding);
     }
     return findings;
+  }
+
+  /**
+   * The candidates no inline marker suppresses; and the `keyward-ignore` directives (of `unusedIgnore` rules) only
+   * where they suppressed nothing, in a whole file (in a diff, what they cover may be on a line not shown).
+   */
+  private withoutSuppressed(chunk: Chunk, index: LineIndex, kept: Candidate[]): Candidate[] {
+    const used = new Set<number>();
+    const keys: Candidate[] = [];
+    for (const c of kept) {
+      if (c.rule.definition.unusedIgnore) continue;
+      const lineIdx = index.lineIndexAt(c.secretStart);
+      const previous = lineIdx > 0 ? index.lineText(lineIdx - 1) : undefined;
+      const suppression = suppressionOf(c.rule.id, index.lineText(lineIdx), previous, this.options.foreignIgnores ?? true);
+      if (!suppression) keys.push(c);
+      else if (suppression.own) used.add(suppression.on === 'line' ? lineIdx : lineIdx - 1);
+    }
+    if (chunk.lineNumbers) return keys;
+    const unused = kept.filter((c) => c.rule.definition.unusedIgnore && !used.has(index.lineIndexAt(c.secretStart)));
+    return unused.length ? [...keys, ...unused].sort((a, b) => a.secretStart - b.secretStart) : keys;
   }
 
   /** How a match is shown: redacted, unless the user asked for secrets or the rule matches no secret at all. */

@@ -47,6 +47,11 @@ export const ruleSchema = z
      * access key id next to it as one pair, not two findings.
      */
     absorbs: z.array(z.string()).default([]),
+    /**
+     * The match is a `keyward-ignore` directive, not a key: reported only in a whole file (not a diff's lines), and
+     * only where the directive suppresses nothing, on its own line or the next.
+     */
+    unusedIgnore: z.boolean().default(false),
     /** The key spans lines (a PEM private key): the rule looks past the end of the keyword's line. */
     multiline: z.boolean().default(false),
     /** When two rules claim overlapping text, the higher priority keeps it (the most specific rule). */

@@ -62,6 +62,7 @@ export function detectorFrom({ packs, rules: builtin }: BuiltinRules, config: Co
     samples: new Set(packs.flatMap((pack) => pack.samples)),
     allowlist: { values: new Set(config.allowlist.values), patterns },
     showSecrets: options.showSecrets,
+    foreignIgnores: config.foreignIgnoreMarkers,
     context: {
       classifier: new ContextClassifier(config.context),
       policies: POLICIES,

@@ -79,8 +79,35 @@ describe('Detector', () => {
     expect(detectIn(`k = "${s()}" // keyward-ignore`)).toEqual([]);
     expect(detectIn(`# keyward-ignore-next-line\nk = "${s()}"`)).toEqual([]);
     expect(detectIn(`k = "${s()}" // keyward-ignore: smartpay-live-secret-key`)).toEqual([]);
-    expect(detectIn(`k = "${s()}" // keyward-ignore: generic-api-key`)).toHaveLength(1);
-    expect(detectIn(`# keyward-ignore-next-line\n\nk = "${s()}"`)).toHaveLength(1);
+    // A directive that covers nothing leaves the key reported, and is itself reported as unused.
+    expect(detectIn(`k = "${s()}" // keyward-ignore: generic-api-key`).map((f) => f.ruleId)).toEqual(['smartpay-live-secret-key', 'unused-inline-ignore']);
+    expect(detectIn(`# keyward-ignore-next-line\n\nk = "${s()}"`).map((f) => f.ruleId)).toEqual(['unused-inline-ignore', 'smartpay-live-secret-key']);
+  });
+
+  it('migration: honours the inline markers of gitleaks, trufflehog, Kingfisher, ggshield, detect-secrets and secretlint', async () => {
+    const s = key.smartpayLive;
+    const sameLine = ['gitleaks:allow', 'trufflehog:ignore', 'kingfisher:ignore', 'kingfisher:allow', 'ggignore', 'pragma: allowlist secret', 'secretlint-disable-line'];
+    for (const marker of sameLine) expect(detectIn(`k = "${s()}" # ${marker}`), marker).toEqual([]);
+    for (const marker of ['pragma: allowlist nextline secret', 'secretlint-disable-next-line']) {
+      expect(detectIn(`// ${marker}\nk = "${s()}"`), marker).toEqual([]);
+      expect(detectIn(`// ${marker}\n\nk = "${s()}"`), `${marker}, a line too far`).toHaveLength(1);
+    }
+    // A same-line marker does not reach the next line, and markers are matched as their tools spell them.
+    expect(detectIn(`// gitleaks:allow\nk = "${s()}"`)).toHaveLength(1);
+    expect(detectIn(`k = "${s()}" // GITLEAKS:ALLOW`)).toHaveLength(1);
+    // foreignIgnoreMarkers: false in the config turns them off; keyward's own still work.
+    const strict = await detectorWith({ foreignIgnoreMarkers: false });
+    expect(detectIn(`k = "${s()}" // gitleaks:allow`, 'a.ts', strict)).toHaveLength(1);
+    expect(detectIn(`k = "${s()}" // keyward-ignore`, 'a.ts', strict)).toEqual([]);
+  });
+
+  it('migration: reports a keyward-ignore that suppresses nothing, in whole files only, and never one that does', () => {
+    const s = key.smartpayLive;
+    const [unused] = detectIn('const retries = 3; // keyward-ignore\n');
+    expect(unused).toMatchObject({ ruleId: 'unused-inline-ignore', severity: 'info', location: { line: 1, column: 23 } });
+    expect(detectIn(`// keyward-ignore-next-line\nconst k = "${s()}";\n`)).toEqual([]);
+    // In a diff's lines, the line a directive covers may not be shown: no verdict there.
+    expect(defaultDetector.detect({ origin: { path: 'a.ts' }, text: '// keyward-ignore-next-line', lineNumbers: [4] })).toEqual([]);
   });
 
   it('skips allowlisted values and patterns from the config, and rules switched off or re-graded', async () => {

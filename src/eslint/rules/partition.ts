@@ -6,6 +6,9 @@ export const CLIENT_SIDE_RULE_IDS = new Set(['client-side-secret', 'browser-expo
 export const URL_RULE_IDS = new Set(['smartlead-api-key-query', 'key-in-url-from-env']);
 export const HTTPS_RULE_IDS = new Set(['insecure-http-with-key']);
 
+/** Findings no plugin rule reports: an unused `keyward-ignore` is the CLI's to report (ESLint has its own notion). */
+export const CLI_ONLY_RULE_IDS = new Set(['unused-inline-ignore']);
+
 export function belongsToHardcodedSecret(ruleId: string): boolean {
-  return !CLIENT_SIDE_RULE_IDS.has(ruleId) && !URL_RULE_IDS.has(ruleId) && !HTTPS_RULE_IDS.has(ruleId);
+  return !CLIENT_SIDE_RULE_IDS.has(ruleId) && !URL_RULE_IDS.has(ruleId) && !HTTPS_RULE_IDS.has(ruleId) && !CLI_ONLY_RULE_IDS.has(ruleId);
 }

@@ -50,8 +50,19 @@ export function githubChecksumOk(token: string): boolean {
   return base62Decode(given, BASE62_DIGITS_UPPER_FIRST) === expected || base62Decode(given, BASE62_DIGITS_LOWER_FIRST) === expected;
 }
 
+/**
+ * Cloudflare's scannable format (cfk_ global keys, cfut_ user tokens, cfat_ account tokens): 40 random characters,
+ * then their CRC32 in 8 hex digits.
+ */
+export function cloudflareChecksumOk(token: string): boolean {
+  const body = token.slice(token.indexOf('_') + 1);
+  if (body.length !== 48) return false;
+  return crc32(body.slice(0, 40)).toString(16).padStart(8, '0') === body.slice(40).toLowerCase();
+}
+
 export const VALIDATORS = {
   'github-checksum': githubChecksumOk,
+  'cloudflare-checksum': cloudflareChecksumOk,
 } satisfies Record<string, (secret: string) => boolean>;
 
 export type ValidatorName = keyof typeof VALIDATORS;

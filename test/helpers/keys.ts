@@ -35,6 +35,13 @@ export function pemBlock(type: string): string {
   return `-----BEGIN ${type}-----\n${lines.join('\n')}\n-----END ${type}-----`;
 }
 
+/** A token in Cloudflare's scannable format: prefix, 40 random characters, their CRC32 in 8 hex digits. */
+export function cloudflareStyleToken(prefix: string, valid = true): string {
+  const body = randomAlnum(40);
+  const checksum = crc32(body).toString(16).padStart(8, '0');
+  return `${prefix}_${body}${valid ? checksum : checksum.slice(0, -1) + (checksum.endsWith('0') ? '1' : '0')}`;
+}
+
 const GENERATORS: Record<string, (arg: string) => string> = {
   rand: (n) => randomAlnum(Number(n)),
   hex: (n) => randomHex(Number(n)),
@@ -47,6 +54,8 @@ const GENERATORS: Record<string, (arg: string) => string> = {
   base32: (n) => randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', Number(n)),
   gh: (prefix) => githubStyleToken(prefix),
   ghbad: (prefix) => githubStyleToken(prefix, false),
+  cf: (prefix) => cloudflareStyleToken(prefix),
+  cfbad: (prefix) => cloudflareStyleToken(prefix, false),
   pem: (type) => pemBlock(type),
   age: (n) => randomFrom('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', Number(n)),
   uuid: () => randomUUID(),
@@ -56,6 +65,7 @@ const GENERATORS: Record<string, (arg: string) => string> = {
  * Fills a rule example's templates with fresh random values: `{{rand:N}}` (letters and digits), `{{hex:N}}`,
  * `{{b64:N}}`, `{{upper:N}}`, `{{lower:N}}`, `{{letters:N}}`, `{{digits:N}}`, `{{b64url:N}}`, `{{base32:N}}`,
  * `{{uuid}}`, `{{gh:ghp}}` (a GitHub-format token with a valid checksum), `{{ghbad:ghp}}` (a wrong one),
+ * `{{cf:cfut}}` / `{{cfbad:cfut}}` (the same for Cloudflare's scannable tokens),
  * `{{pem:RSA PRIVATE KEY}}`.
  */
 export function expandTemplate(text: string): string {

@@ -115,8 +115,8 @@ export class Detector {
     for (const [rule, ranges] of windows) {
       for (const [from, to] of ranges) this.collect(rule, chunk.text, from, to, candidates);
     }
-    const kept = this.resolveOverlaps(candidates.filter((c) => this.isKey(c)));
-    return this.toFindings(chunk, kept);
+    const { kept, absorbed } = this.resolveOverlaps(candidates.filter((c) => this.isKey(c)));
+    return this.toFindings(chunk, kept, absorbed);
   }
 
   /** For each rule whose keyword occurs, the merged stretches of text around its hits. */
@@ -173,8 +173,11 @@ export class Detector {
     return entropyOk(secret, rule.definition);
   }
 
-  /** One key is one finding, under the most specific rule: higher priority first, then the longer secret. */
-  private resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  /**
+   * One key is one finding, under the most specific rule: higher priority first, then the longer secret. Matches a
+   * pair rule absorbs (the AWS key ID beside its secret) are no findings of their own, but are still redacted.
+   */
+  private resolveOverlaps(candidates: Candidate[]): { kept: Candidate[]; absorbed: Candidate[] } {
     const ordered = [...candidates].sort(
       (a, b) =>
         b.rule.definition.priority - a.rule.definition.priority ||
@@ -185,13 +188,15 @@ export class Detector {
     for (const c of ordered) {
       if (!kept.some((k) => c.secretStart < k.secretEnd && k.secretStart < c.secretEnd)) kept.push(c);
     }
-    const absorbed = new Set(kept.flatMap((c) => c.rule.definition.absorbs));
-    return kept
-      .filter((c) => c.rule.definition.report && !absorbed.has(c.rule.id))
-      .sort((a, b) => a.secretStart - b.secretStart);
+    const absorbedIds = new Set(kept.flatMap((c) => c.rule.definition.absorbs));
+    const byPosition = (a: Candidate, b: Candidate) => a.secretStart - b.secretStart;
+    return {
+      kept: kept.filter((c) => c.rule.definition.report && !absorbedIds.has(c.rule.id)).sort(byPosition),
+      absorbed: kept.filter((c) => absorbedIds.has(c.rule.id)),
+    };
   }
 
-  private toFindings(chunk: Chunk, kept: Candidate[]): Finding[] {
+  private toFindings(chunk: Chunk, kept: Candidate[], absorbed: Candidate[]): Finding[] {
     if (kept.length === 0) return [];
     const index = new LineIndex(chunk.text);
     const findings: Finding[] = [];
@@ -206,7 +211,7 @@ export class Detector {
       // A byte-order mark opens line 1 of some files: editors do not count it as a column.
       const bom = line === 1 && lineText.charCodeAt(0) === 0xfeff ? 1 : 0;
       const column = c.secretStart - lineStart + 1 - bom;
-      const onLine = kept.filter((k) => index.lineIndexAt(k.secretStart) === lineIdx);
+      const onLine = [...kept, ...absorbed].filter((k) => index.lineIndexAt(k.secretStart) === lineIdx).sort((a, b) => a.secretStart - b.secretStart);
       const definition = c.rule.definition;
       let finding: Finding = {
         ruleId: c.rule.id,

@@ -39,6 +39,15 @@ describe('snippet redaction: whatever on the line looks like a credential', () =
     expect(shown[0]!.snippet).toContain(other);
   });
 
+  it('snippet: the access key ID a pair rule absorbs is redacted too, however plain it looks', () => {
+    const id = 'AKIAISEMRQMBQRA27SR7'; // entropy under 3.5: the loose-token test alone would leave it
+    const secret = randomBase64(40);
+    const [finding, ...others] = detectIn(`aws configure set profile.ci ${id} ${secret}`);
+    expect(others).toEqual([]);
+    expect(finding!.ruleId).toBe('aws-secret-access-key');
+    expect(finding!.snippet).not.toContain(id.slice(4, -4));
+  });
+
   it('control characters: a snippet shows ESC sequences and bidi overrides as visible escapes', () => {
     const [finding] = detectIn(`\u001b]0;owned\u0007\u001b[2J k = "sk_live_${randomAlnum(24)}" \u202e`);
     expect(finding!.snippet).not.toMatch(/[\u0000-\u001f\u007f\u202e]/);

@@ -3,6 +3,7 @@ import { applyPolicies, type Policy } from '../context/policies.js';
 import type { CompiledRule } from './compile-rule.js';
 import { entropyOk } from './secret-checks.js';
 import { fingerprintOf } from './fingerprint.js';
+import { namingOf } from './issuer.js';
 import { suppressionOf } from './inline-ignore.js';
 import { LineIndex } from './line-index.js';
 import { whyNotAKey } from './not-a-key.js';
@@ -203,6 +204,8 @@ export class Detector {
     const context = this.options.context;
     const labels = context?.classifier.classify(chunk.origin.projectPath ?? chunk.origin.path, chunk.lineNumbers ? undefined : chunk.text);
     const unsuppressed = this.withoutSuppressed(chunk, index, kept);
+    let lowerText: string | undefined;
+    const fileText = () => (lowerText ??= chunk.text.toLowerCase());
     for (const c of unsuppressed) {
       const lineIdx = index.lineIndexAt(c.secretStart);
       const lineText = index.lineText(lineIdx);
@@ -213,15 +216,16 @@ export class Detector {
       const column = c.secretStart - lineStart + 1 - bom;
       const onLine = [...kept, ...absorbed].filter((k) => index.lineIndexAt(k.secretStart) === lineIdx).sort((a, b) => a.secretStart - b.secretStart);
       const definition = c.rule.definition;
+      const naming = namingOf(definition, fileText);
       let finding: Finding = {
         ruleId: c.rule.id,
-        title: definition.title,
+        title: naming.title,
         severity: c.rule.severity,
-        ...(definition.vendor ? { vendor: definition.vendor } : {}),
+        ...(naming.vendor ? { vendor: naming.vendor } : {}),
         ...(definition.keyType ? { keyType: definition.keyType } : {}),
-        ...(definition.envVar ? { envVar: definition.envVar } : {}),
-        message: definition.title,
-        remediation: definition.remediation,
+        ...(naming.envVar ? { envVar: naming.envVar } : {}),
+        message: naming.title,
+        remediation: naming.remediation,
         location: {
           path: chunk.origin.path,
           ...(chunk.origin.commit ? { commit: chunk.origin.commit } : {}),

@@ -1,5 +1,17 @@
 import { z } from 'zod';
 
+/** One vendor that issues keys of a rule's shape, and what in a file says the key is theirs. */
+const issuerSchema = z
+  .object({
+    vendor: z.string(),
+    /** Lower-case words whose presence in the file (an import, a hostname, an env var name) points to this vendor. */
+    evidence: z.array(z.string().min(3)).min(1),
+    title: z.string(),
+    envVar: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(),
+    remediation: z.string(),
+  })
+  .strict();
+
 const exampleSchema = z.union([z.string(), z.object({ path: z.string(), text: z.string() }).strict()]);
 
 /**
@@ -52,6 +64,13 @@ export const ruleSchema = z
      * only where the directive suppresses nothing, on its own line or the next.
      */
     unusedIgnore: z.boolean().default(false),
+    /**
+     * Vendors that issue keys of this very shape (sk_live_… is Smartpay's and Stripe's): the evidence in the file picks
+     * one, whose title, env var and advice the finding takes. With no evidence, or evidence for several, the finding
+     * names them all and takes `anyIssuer`'s title and advice, which fit every one.
+     */
+    issuers: z.array(issuerSchema).min(2).optional(),
+    anyIssuer: z.object({ title: z.string(), envVar: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(), remediation: z.string() }).strict().optional(),
     /** The key spans lines (a PEM private key): the rule looks past the end of the keyword's line. */
     multiline: z.boolean().default(false),
     /** When two rules claim overlapping text, the higher priority keeps it (the most specific rule). */

@@ -32,7 +32,7 @@ describe('the revoke webhook, against a real HTTP server on 127.0.0.1', () => {
   it('delivers a live key: signed, with an Idempotency-Key, a payload of the documented shape, and no key in it', async () => {
     const server = await startWebhookServer();
     const live = key.smartpayLive();
-    const findings = [...detectIn(`a = "${live}"`, 'src/a.ts'), ...detectIn(`b = "${key.smartpayTest()}"`, 'src/b.ts')];
+    const findings = [...detectIn(`a = new Smartpay("${live}")`, 'src/a.ts'), ...detectIn(`b = "${key.smartpayTest()}"`, 'src/b.ts')];
     const { summary } = await run(findings, revokeConfig(server.url), tempTree());
     expect(summary).toMatchObject({ qualifying: 1, delivered: 1, failed: [] });
     expect(server.received).toHaveLength(1);

@@ -31,19 +31,33 @@ ruleTester.run('no-hardcoded-secret', noHardcodedSecret, {
           line: 1,
           column: 12,
           endColumn: 12 + live.length,
-          suggestions: [{ messageId: 'useEnv', data: { envVar: 'SMARTPAY_SECRET_KEY' }, output: 'const k = process.env.SMARTPAY_SECRET_KEY;' }],
+          // No import or hostname says whose sk_live_ key this is: a name that favours no vendor.
+          suggestions: [{ messageId: 'useEnv', data: { envVar: 'API_SECRET_KEY' }, output: 'const k = process.env.API_SECRET_KEY;' }],
+        },
+      ],
+    },
+    {
+      // The file says it is Smartpay's key: Smartpay's variable.
+      code: `import { Smartpay } from 'smartpay';\nconst client = new Smartpay("${live}");`,
+      filename: 'server/pay.ts',
+      errors: [
+        {
+          messageId: 'secret',
+          suggestions: [
+            { messageId: 'useEnv', data: { envVar: 'SMARTPAY_SECRET_KEY' }, output: "import { Smartpay } from 'smartpay';\nconst client = new Smartpay(process.env.SMARTPAY_SECRET_KEY);" },
+          ],
         },
       ],
     },
     {
       code: `const k: string = "sk_live_" + "${body}";`,
       filename: 'server/pay.ts',
-      errors: [{ messageId: 'secret', suggestions: [{ messageId: 'useEnv', output: 'const k: string = process.env.SMARTPAY_SECRET_KEY;' }] }],
+      errors: [{ messageId: 'secret', suggestions: [{ messageId: 'useEnv', output: 'const k: string = process.env.API_SECRET_KEY;' }] }],
     },
     {
       code: 'const k = `sk_live_${"' + body + '"}`;',
       filename: 'server/pay.ts',
-      errors: [{ messageId: 'secret', suggestions: [{ messageId: 'useEnv', output: 'const k = process.env.SMARTPAY_SECRET_KEY;' }] }],
+      errors: [{ messageId: 'secret', suggestions: [{ messageId: 'useEnv', output: 'const k = process.env.API_SECRET_KEY;' }] }],
     },
     {
       code: `export const Mail = () => <Gateway apiKey="${accelebit}" />;`,

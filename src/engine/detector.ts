@@ -125,6 +125,13 @@ export class Detector {
     const { text } = chunk;
     const windows = new Map<CompiledRule, Array<[number, number]>>();
     const finder = new WindowFinder(text, WINDOW);
+    // Whether the file holds a marker that quiets a rule (a SealedSecret's ciphertext), looked up once per rule.
+    const quiet = new Map<CompiledRule, boolean>();
+    const isQuietHere = (rule: CompiledRule) => {
+      let found = quiet.get(rule);
+      if (found === undefined) quiet.set(rule, (found = rule.definition.quietInFilesWith.some((marker) => text.includes(marker))));
+      return found;
+    };
     for (const hit of this.prefilter.hits(text)) {
       const rules = this.rulesByKeyword.get(hit.keyword);
       if (!rules) continue;
@@ -132,6 +139,7 @@ export class Detector {
       const lineEnd = finder.endFor(hit.offset + hit.keyword.length);
       for (const rule of rules) {
         if (rule.appliesTo && !rule.appliesTo(chunk.origin.path)) continue;
+        if (rule.definition.quietInFilesWith.length && isQuietHere(rule)) continue;
         const to = rule.definition.multiline ? Math.min(text.length, hit.offset + MULTILINE_WINDOW) : lineEnd;
         const ranges = windows.get(rule) ?? [];
         const last = ranges[ranges.length - 1];

@@ -75,6 +75,11 @@ export const ruleSchema = z
     multiline: z.boolean().default(false),
     /** When two rules claim overlapping text, the higher priority keeps it (the most specific rule). */
     priority: z.number().int().default(0),
+    /**
+     * Text that, anywhere in a file, says its values are ciphertext (`kind: SealedSecret`): the rule is quiet there,
+     * since encrypted values look as random as keys.
+     */
+    quietInFilesWith: z.array(z.string().min(3)).default([]),
     /** Globs (relative to the scan root) the rule is limited to, and globs it never applies to. */
     paths: z.array(z.string()).optional(),
     excludePaths: z.array(z.string()).optional(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { secretOf } from '../../src/engine/detector.js';
 import { fingerprintOf } from '../../src/engine/fingerprint.js';
 import { defaultDetector, detectIn, detectorWith } from '../helpers/detector.js';
-import { key } from '../helpers/keys.js';
+import { key, randomBase64, randomHex } from '../helpers/keys.js';
 
 describe('Detector', () => {
   it('reports an Accelebit key once, never a second sk_live_ finding for its tail', () => {
@@ -82,6 +82,20 @@ describe('Detector', () => {
     // A directive that covers nothing leaves the key reported, and is itself reported as unused.
     expect(detectIn(`k = "${s()}" // keyward-ignore: generic-api-key`).map((f) => f.ruleId)).toEqual(['smartpay-live-secret-key', 'unused-inline-ignore']);
     expect(detectIn(`# keyward-ignore-next-line\n\nk = "${s()}"`).map((f) => f.ruleId)).toEqual(['unused-inline-ignore', 'smartpay-live-secret-key']);
+  });
+
+  it('encrypted values stay quiet: SealedSecret encryptedData, SOPS ENC[…], Ansible Vault, age and PGP messages', () => {
+    const b64 = () => randomBase64(64);
+    const files: Record<string, string> = {
+      'k8s/sealed.yaml': `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    api_key: AgB${b64()}${b64()}\n    password: AgA${b64()}\n`,
+      'secrets.enc.yaml': `api_key: ENC[AES256_GCM,data:${b64()},iv:${randomBase64(22)}=,tag:${randomBase64(22)}==,type:str]\ndb_password: ENC[AES256_GCM,data:${randomBase64(20)},iv:x=,tag:y==,type:str]\n`,
+      'group_vars/all/vault.yml': `db_password: !vault |\n          $ANSIBLE_VAULT;1.1;AES256\n          ${randomHex(64)}\n          ${randomHex(64)}\n`,
+      'secrets/app.age': `-----BEGIN AGE ENCRYPTED FILE-----\n${b64()}\n${b64()}\n-----END AGE ENCRYPTED FILE-----\n`,
+      'notes.asc': `-----BEGIN PGP MESSAGE-----\n\n${b64()}\n${b64()}\n=${randomBase64(4)}\n-----END PGP MESSAGE-----\n`,
+    };
+    for (const [path, text] of Object.entries(files)) expect(detectIn(text, path), path).toEqual([]);
+    // The same api_key outside a SealedSecret is reported.
+    expect(detectIn(`api_key: AgB${b64()}\n`, 'k8s/config.yaml').map((f) => f.ruleId)).toEqual(['generic-api-key']);
   });
 
   it('migration: honours the inline markers of gitleaks, trufflehog, Kingfisher, ggshield, detect-secrets and secretlint', async () => {

@@ -3,7 +3,7 @@
  * Documentation samples and the user's allowlist are checked by the detector, which holds those lists.
  */
 
-export type NotAKeyReason = 'placeholder' | 'env-lookup' | 'redacted' | 'repetitive';
+export type NotAKeyReason = 'placeholder' | 'env-lookup' | 'redacted' | 'repetitive' | 'name';
 
 const ENV_LOOKUP =
   /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\b|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|env\(|Deno\.env|Bun\.env|secrets\.|vars\.|\$\{\{|\$[A-Z_][A-Z0-9_]*$|%[A-Z_][A-Z0-9_]*%$)/i;
@@ -41,8 +41,19 @@ export function whyNotAKey(secret: string): NotAKeyReason | undefined {
   if (TEMPLATE.test(secret) || isPlaceholderWords(secret)) return 'placeholder';
   const body = secret.replace(KEY_PREFIX, '');
   if (JOINED_WORDS.test(body)) return 'placeholder';
+  if (isAName(body)) return 'name';
   if (isRepetitive(body)) return 'repetitive';
   return undefined;
+}
+
+/**
+ * The name of a secret rather than its value (`LLM_SECRET_NAME = "NEXUS-GPT4-API-KEY"`, a vault path's last part):
+ * three or more parts of one case joined by `-` or `_`, each a word: mostly letters, 16 at most. A UUID, a grouped licence key or a key with a word prefix has
+ * parts of hex or digits, and is not one.
+ */
+function isAName(value: string): boolean {
+  if (!/^(?:[A-Z0-9]+(?:[-_][A-Z0-9]+){2,}|[a-z0-9]+(?:[-_][a-z0-9]+){2,})$/.test(value)) return false;
+  return value.split(/[-_]/).every((part) => part.length >= 2 && part.length <= 16 && part.replace(/[^A-Za-z]/g, '').length / part.length >= 0.75 && !/^[a-f0-9]+$/i.test(part));
 }
 
 /**

@@ -1,3 +1,5 @@
+import { whyNotAKey } from './not-a-key.js';
+
 /**
  * Checks a format carries in itself. A string of the right shape whose checksum is wrong is not a key (a look-alike,
  * a hand-edited sample), so it is not a finding. Rules name a validator; they cannot supply code.
@@ -60,9 +62,24 @@ export function cloudflareChecksumOk(token: string): boolean {
   return crc32(body.slice(0, 40)).toString(16).padStart(8, '0') === body.slice(40).toLowerCase();
 }
 
+/**
+ * HTTP Basic credentials in base64 are judged as they read decoded: `user:pass`, `test-username:test-password` or
+ * `AC000…000:foobar` are placeholders whatever their base64 looks like. Anything that does not decode to a printable
+ * `user:password` (a plain password, a key) passes unjudged.
+ */
+export function basicCredentialsOk(secret: string): boolean {
+  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(secret)) return true;
+  const decoded = Buffer.from(secret, 'base64').toString('latin1');
+  const colon = decoded.indexOf(':');
+  if (colon === -1 || !/^[\x20-\x7e]+$/.test(decoded)) return true;
+  const password = decoded.slice(colon + 1);
+  return password.length === 0 || !whyNotAKey(password);
+}
+
 export const VALIDATORS = {
   'github-checksum': githubChecksumOk,
   'cloudflare-checksum': cloudflareChecksumOk,
+  'basic-credentials': basicCredentialsOk,
 } satisfies Record<string, (secret: string) => boolean>;
 
 export type ValidatorName = keyof typeof VALIDATORS;

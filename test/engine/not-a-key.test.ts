@@ -39,4 +39,13 @@ describe('whyNotAKey', () => {
   it('isRepetitive is false for random bodies', () => {
     expect(isRepetitive(randomAlnum(24))).toBe(false);
   });
+
+  it('precision: the name of a secret is not a secret; a UUID or grouped key with the same shape is', async () => {
+    const { randomUUID } = await import('node:crypto');
+    expect(whyNotAKey('NEXUS-GPT4-API-KEY')).toBe('name');
+    expect(whyNotAKey('prod-payments-stripe-secret')).toBeTruthy();
+    expect(whyNotAKey(randomUUID())).toBeUndefined();
+    expect(whyNotAKey('AB12-CD34-EF56-GH78')).toBeUndefined();
+    expect(whyNotAKey('s3cr3tP4ss')).toBeUndefined(); // a digit substitution does not make a placeholder
+  });
 });

@@ -55,6 +55,7 @@ const GENERATORS: Record<string, (arg: string) => string> = {
   gh: (prefix) => githubStyleToken(prefix),
   ghbad: (prefix) => githubStyleToken(prefix, false),
   cf: (prefix) => cloudflareStyleToken(prefix),
+  basic: (user) => Buffer.from(`${user}:${randomAlnum(20)}`).toString('base64'),
   cfbad: (prefix) => cloudflareStyleToken(prefix, false),
   pem: (type) => pemBlock(type),
   age: (n) => randomFrom('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', Number(n)),
@@ -65,7 +66,8 @@ const GENERATORS: Record<string, (arg: string) => string> = {
  * Fills a rule example's templates with fresh random values: `{{rand:N}}` (letters and digits), `{{hex:N}}`,
  * `{{b64:N}}`, `{{upper:N}}`, `{{lower:N}}`, `{{letters:N}}`, `{{digits:N}}`, `{{b64url:N}}`, `{{base32:N}}`,
  * `{{uuid}}`, `{{gh:ghp}}` (a GitHub-format token with a valid checksum), `{{ghbad:ghp}}` (a wrong one),
- * `{{cf:cfut}}` / `{{cfbad:cfut}}` (the same for Cloudflare's scannable tokens),
+ * `{{cf:cfut}}` / `{{cfbad:cfut}}` (the same for Cloudflare's scannable tokens), `{{basic:user}}` (base64 of
+ * `user:` and a random password, as HTTP Basic sends it),
  * `{{pem:RSA PRIVATE KEY}}`.
  */
 export function expandTemplate(text: string): string {

@@ -13,12 +13,11 @@ console.log(`compiled ${packs.reduce((n, p) => n + p.rules.length, 0)} rules fro
 // The keyword automaton of the default rule set, so that a cold start (the pre-commit hook) need not build it.
 const { createDetector } = await import('../dist/src/scan/create-detector.js');
 const { defaultConfig } = await import('../dist/src/config/defaults.js');
-const { KeywordPrefilter } = await import('../dist/src/engine/prefilter.js');
 const { encodeAutomaton } = await import('../dist/src/engine/automaton-file.js');
 const { AhoCorasick } = await import('../dist/src/engine/aho-corasick.js');
 const { COMPILED_AUTOMATON } = await import('../dist/src/engine/load-rules.js');
 const detector = await createDetector(defaultConfig());
 // The detector's own keyword order (lower-cased, first occurrences), and a fresh build: never a stale copy's tables.
-const { keywords } = new KeywordPrefilter(detector.rules.flatMap((rule) => rule.keywords));
+const keywords = [...detector.keywords];
 writeFileSync(join(packageRoot(), COMPILED_AUTOMATON), JSON.stringify(encodeAutomaton(keywords, new AhoCorasick(keywords).tables)));
 console.log(`compiled the automaton of ${keywords.length} keywords into ${COMPILED_AUTOMATON}`);

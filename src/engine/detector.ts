@@ -13,7 +13,7 @@ import { WindowFinder } from './window-finder.js';
 import { redact } from './redact.js';
 import { escapeControlInLine } from './control-characters.js';
 import { redactLooseSecrets } from './snippet-redaction.js';
-import type { Chunk, Finding, Severity } from './types.js';
+import type { Chunk, Finding, Origin, Severity } from './types.js';
 
 /** How far around a keyword a rule's regex may look: keys and their keywords stand close together. */
 const WINDOW = 1024;
@@ -80,8 +80,13 @@ export class Detector {
   /** Keywords of rules whose key spans lines. */
   private readonly multilineKeywords = new Set<string>();
 
+  /** Rules judged on a binary file's name, not on text. */
+  private readonly fileNameRules: CompiledRule[];
+
   constructor(private readonly options: DetectorOptions) {
+    this.fileNameRules = options.rules.filter((rule) => rule.definition.fileName);
     for (const rule of options.rules) {
+      if (rule.definition.fileName) continue;
       for (const keyword of rule.keywords) {
         const list = this.rulesByKeyword.get(keyword) ?? [];
         if (!list.includes(rule)) list.push(rule);
@@ -97,6 +102,11 @@ export class Detector {
     return this.options.rules;
   }
 
+  /** The keywords the text pass looks for, in the automaton's order (file-name rules have none there). */
+  get keywords(): readonly string[] {
+    return this.prefilter.keywords;
+  }
+
   /**
    * Where rule keywords stand in `text` (only in lines that start with `onlyLinesStartingWith`, when given), and how
    * far past each one its rules may look: callers may hand `detect` only the lines around them. `reach` is 0 for
@@ -107,6 +117,56 @@ export class Detector {
       offset: hit.offset,
       reach: this.multilineKeywords.has(hit.keyword) ? MULTILINE_WINDOW : 0,
     }));
+  }
+
+  /** Whether a binary file's name is one a file-name rule reports (a key store): then it is worth reading. */
+  namesKeyFile(path: string): boolean {
+    return this.fileNameRules.some((rule) => this.fileNameMatch(rule, path) !== undefined);
+  }
+
+  /**
+   * Findings for a binary file whose name says it holds keys (.p12, .jks, id_rsa…). `identity` is its content's
+   * git blob id, so that the same file has the same fingerprint in the tree, a diff and history.
+   */
+  detectBinaryFile(origin: Origin, identity: string): Finding[] {
+    const findings: Finding[] = [];
+    for (const rule of this.fileNameRules) {
+      const name = this.fileNameMatch(rule, origin.path);
+      if (name === undefined) continue;
+      const definition = rule.definition;
+      const finding: Finding = {
+        ruleId: rule.id,
+        title: definition.title,
+        severity: rule.severity,
+        ...(definition.vendor ? { vendor: definition.vendor } : {}),
+        ...(definition.keyType ? { keyType: definition.keyType } : {}),
+        message: definition.title,
+        remediation: definition.remediation,
+        location: {
+          path: origin.path,
+          ...(origin.commit ? { commit: origin.commit } : {}),
+          ...(origin.author ? { author: origin.author } : {}),
+          ...(origin.date ? { date: origin.date } : {}),
+          line: 1,
+          column: 1,
+          endColumn: 1,
+        },
+        snippet: escapeControlInLine(`binary file ${name}`),
+        preview: escapeControlInLine(name),
+        fingerprint: fingerprintOf(rule.id, identity),
+      };
+      secrets.set(finding, identity);
+      findings.push(finding);
+    }
+    return findings;
+  }
+
+  private fileNameMatch(rule: CompiledRule, path: string): string | undefined {
+    if (rule.appliesTo && !rule.appliesTo(path)) return undefined;
+    for (const matcher of rule.matchers) {
+      for (const m of matcher.matchAll(path)) return path.slice(m.secretStart, m.secretEnd);
+    }
+    return undefined;
   }
 
   detect(chunk: Chunk): Finding[] {

@@ -71,6 +71,11 @@ export const ruleSchema = z
      */
     issuers: z.array(issuerSchema).min(2).optional(),
     anyIssuer: z.object({ title: z.string(), envVar: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(), remediation: z.string() }).strict().optional(),
+    /**
+     * The regex runs on the path of a binary file (content no text rule can read), not on text: a key store is
+     * reported by its name and type. Its `secret` is the file name; the finding's identity is the file's content.
+     */
+    fileName: z.boolean().default(false),
     /** The key spans lines (a PEM private key): the rule looks past the end of the keyword's line. */
     multiline: z.boolean().default(false),
     /** When two rules claim overlapping text, the higher priority keeps it (the most specific rule). */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
-import { DiffParser, type AddedLines } from '../sources/diff-parser.js';
+import { DiffParser, type AddedLines, type DiffNote } from '../sources/diff-parser.js';
 import { git, gitStream } from '../sources/git.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { sortFindings, type ScanResult } from './scan-result.js';
@@ -31,7 +31,11 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
     const text = added.lines.join('\n');
     findings.push(...detector.detect({ origin: { path: added.path }, text, lineNumbers: added.lineNumbers }));
     },
-    undefined,
+    // A binary file whose name says it holds keys (a .p12, an id_rsa) is reported by name, with its blob id.
+    (note: DiffNote) => {
+      if (note.kind !== 'binary' || !note.blob || ignored?.(join(top, note.path)) || !detector.namesKeyFile(note.path)) return;
+      findings.push(...detector.detectBinaryFile({ path: note.path }, note.blob));
+    },
     (text, onlyLinesStartingWith) => detector.keywordHits(text, onlyLinesStartingWith),
     (path, first, count) => {
       const ranges = linesRead.get(path) ?? [];
@@ -40,7 +44,7 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
     },
   );
   const what = options.staged ? ['--cached'] : ['--end-of-options', options.range ?? 'HEAD'];
-  await gitStream(['diff', '-U0', '-M', '--no-ext-diff', '--no-textconv', ...what], top, (text) => parser.write(text));
+  await gitStream(['diff', '-U0', '-M', '--full-index', '--no-ext-diff', '--no-textconv', ...what], top, (text) => parser.write(text));
   parser.end();
   return {
     findings: sortFindings(findings),

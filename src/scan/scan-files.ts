@@ -1,7 +1,8 @@
 import { registerSecret, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
-import { decode, readLimit, readTextFile, type SkippedFile } from '../sources/read-file.js';
+import { decode, readLimit, type SkippedFile } from '../sources/read-file.js';
 import { walkFiles, type WalkedFile } from '../sources/walk-files.js';
+import { detectInFile } from './detect-in-file.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { sortFindings, type ScanResult } from './scan-result.js';
 import type { BatchResult, WorkerSetup } from './scan-worker.js';
@@ -56,15 +57,13 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
       }
       continue;
     }
-    const read = readTextFile(file.absolutePath, options.maxFileSize);
-    if ('skip' in read) {
-      skipped.push({ path: file.path, reason: read.skip, ...(read.detail ? { detail: read.detail } : {}) });
-      continue;
+    const outcome = detectInFile(file, detector, options.maxFileSize);
+    findings.push(...outcome.findings);
+    if (outcome.skipped) skipped.push(outcome.skipped);
+    if (outcome.bytes !== undefined) {
+      filesScanned++;
+      bytesScanned += outcome.bytes;
     }
-    filesScanned++;
-    bytesScanned += read.bytes;
-    const origin = file.projectPath === file.path ? { path: file.path } : { path: file.path, projectPath: file.projectPath };
-    findings.push(...detector.detect({ origin, text: read.text }));
   }
   if (pool) {
     if (batch.length) await pool.submit(batch);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { secretOf, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
-import { DiffParser, type AddedLines, type DiffNote } from '../sources/diff-parser.js';
+import { DiffParser, type AddedLines, type CommitInfo, type DiffNote } from '../sources/diff-parser.js';
 import { git, GitError, readObjects } from '../sources/git.js';
 import { parallelLog, type UnreadableObject } from '../sources/parallel-log.js';
 import type { SkippedFile } from '../sources/read-file.js';
@@ -69,32 +69,40 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   let chars = 0;
   let fileDiffs = 0;
 
-  /** `order`: the commit's place in git log's order (newest first), so that batches may finish in any order. */
+  /** One more occurrence of a finding; `order` is its commit's place in git log's order (newest first). */
+  const record = (finding: Finding, order: number) => {
+    const { path, commit = '' } = finding.location;
+    const seen = byFingerprint.get(finding.fingerprint);
+    if (!seen) {
+      byFingerprint.set(finding.fingerprint, { first: finding, order, occurrences: 1, commits: new Set([commit]), files: new Set([path]) });
+      return;
+    }
+    seen.occurrences++;
+    seen.commits.add(commit);
+    seen.files.add(path);
+    if (isEarlier(finding, order, seen)) Object.assign(seen, { first: finding, order });
+  };
+  const originOf = (path: string, commit: CommitInfo | undefined) => ({
+    path,
+    ...(commit ? { commit: commit.sha, author: `${commit.author} <${commit.email}>`, date: commit.date } : {}),
+  });
   const onAdded = (added: AddedLines, order: number) => {
     if (ignored?.(join(repo.dir, added.path))) return;
     const text = added.lines.join('\n');
-    const origin = {
-      path: added.path,
-      ...(added.commit ? { commit: added.commit.sha, author: `${added.commit.author} <${added.commit.email}>`, date: added.commit.date } : {}),
-    };
-    for (const finding of detector.detect({ origin, text, lineNumbers: added.lineNumbers })) {
-      const seen = byFingerprint.get(finding.fingerprint);
-      if (!seen) {
-        byFingerprint.set(finding.fingerprint, { first: finding, order, occurrences: 1, commits: new Set([origin.commit ?? '']), files: new Set([added.path]) });
-        continue;
-      }
-      seen.occurrences++;
-      seen.commits.add(origin.commit ?? '');
-      seen.files.add(added.path);
-      if (isEarlier(finding, order, seen)) Object.assign(seen, { first: finding, order });
-    }
+    for (const finding of detector.detect({ origin: originOf(added.path, added.commit), text, lineNumbers: added.lineNumbers })) record(finding, order);
   };
-  const onNote = (note: DiffNote) => (note.kind === 'binary' ? binaries : submodules).add(note.path);
+  // A binary file is not read as lines; one whose name says it holds keys (a .p12, an id_rsa) is reported by name.
+  const onNote = (note: DiffNote, order: number) => {
+    if (note.kind === 'submodule') submodules.add(note.path);
+    else if (note.blob && !ignored?.(join(repo.dir, note.path)) && detector.namesKeyFile(note.path)) {
+      for (const finding of detector.detectBinaryFile(originOf(note.path, note.commitInfo), note.blob)) record(finding, order);
+    } else binaries.add(note.path);
+  };
   const reader = (first: number) => {
     const parser: DiffParser = new DiffParser(
       // The parser counts a commit once its line is read, and hands on its lines before counting the next.
       (added) => onAdded(added, first + parser.commits - 1),
-      onNote,
+      (note) => onNote(note, first + parser.commits - 1),
       (text, onlyLinesStartingWith) => detector.keywordHits(text, onlyLinesStartingWith),
     );
     return {
@@ -116,7 +124,8 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
 
   const commits = await parallelLog(repo.dir, {
     revisions: revisions(repo, options),
-    logArgs: ['-p', '-U0', '--cc', '-M', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT],
+    // --full-index: a binary file's blob id in full, its identity for a key store found by name.
+    logArgs: ['-p', '-U0', '--cc', '-M', '--full-index', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT],
     reader,
     onUnreadable,
     ...(options.jobs ? { jobs: options.jobs } : {}),
@@ -213,7 +222,11 @@ function markCurrentTree(repo: Repository, findings: Finding[]): void {
   const blobs = blobsAtHead(repo, new Set(findings.flatMap((f) => f.history!.files)));
   for (const finding of findings) {
     const secret = secretOf(finding);
-    finding.history!.inCurrentTree = finding.history!.files.some((path) => Boolean(secret && blobs.get(path)?.includes(secret)));
+    // A key in the content; or, for a key store found by name, the very blob (its identity is its blob id).
+    finding.history!.inCurrentTree = finding.history!.files.some((path) => {
+      const blob = blobs.get(path);
+      return Boolean(secret && blob && (blob.sha === secret || blob.content.includes(secret)));
+    });
   }
   const gone = findings.filter((finding) => !finding.history!.inCurrentTree);
   const unmerged = refsHolding(repo, notInHead(repo, gone.flatMap((f) => (f.location.commit ? [f.location.commit] : []))));
@@ -228,8 +241,8 @@ function markCurrentTree(repo: Repository, findings: Finding[]): void {
   }
 }
 
-/** The contents at HEAD of the given paths (those that exist there); none in a repository without a HEAD. */
-function blobsAtHead(repo: Repository, paths: ReadonlySet<string>): Map<string, Buffer> {
+/** The blob ids and contents at HEAD of the given paths (those that exist there); none in a repository without a HEAD. */
+function blobsAtHead(repo: Repository, paths: ReadonlySet<string>): Map<string, { sha: string; content: Buffer }> {
   let listing: string;
   try {
     // A few paths are named (literally: a name may hold any character); many, and the whole tree is listed.
@@ -246,7 +259,7 @@ function blobsAtHead(repo: Repository, paths: ReadonlySet<string>): Map<string, 
     if (type === 'blob' && sha && paths.has(path)) blobOf.set(path, sha);
   }
   const contents = readObjects([...new Set(blobOf.values())], repo.dir);
-  return new Map([...blobOf].flatMap(([path, sha]) => (contents.has(sha) ? [[path, contents.get(sha)!] as const] : [])));
+  return new Map([...blobOf].flatMap(([path, sha]) => (contents.has(sha) ? [[path, { sha, content: contents.get(sha)! }] as const] : [])));
 }
 
 /**

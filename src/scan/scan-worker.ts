@@ -6,9 +6,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
 import { secretOf } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
-import { readTextFile, type SkippedFile } from '../sources/read-file.js';
+import type { SkippedFile } from '../sources/read-file.js';
 import type { WalkedFile } from '../sources/walk-files.js';
 import { createDetector, type DetectorOptions } from './create-detector.js';
+import { detectInFile } from './detect-in-file.js';
 
 export interface WorkerSetup {
   config: Config;
@@ -30,16 +31,12 @@ const port = parentPort!;
 port.on('message', (batch: WalkedFile[]) => {
   const result: BatchResult = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
   for (const file of batch) {
-    const read = readTextFile(file.absolutePath, setup.maxFileSize);
-    if ('skip' in read) {
-      result.skipped.push({ path: file.path, reason: read.skip, ...(read.detail ? { detail: read.detail } : {}) });
-      continue;
-    }
-    result.filesScanned++;
-    result.bytesScanned += read.bytes;
-    const origin = file.projectPath === file.path ? { path: file.path } : { path: file.path, projectPath: file.projectPath };
-    for (const finding of detector.detect({ origin, text: read.text })) {
-      result.findings.push({ finding, secret: secretOf(finding) ?? '' });
+    const outcome = detectInFile(file, detector, setup.maxFileSize);
+    for (const finding of outcome.findings) result.findings.push({ finding, secret: secretOf(finding) ?? '' });
+    if (outcome.skipped) result.skipped.push(outcome.skipped);
+    if (outcome.bytes !== undefined) {
+      result.filesScanned++;
+      result.bytesScanned += outcome.bytes;
     }
   }
   port.postMessage(result);

@@ -23,7 +23,11 @@ export interface AddedLines {
   lineNumbers: number[];
 }
 
-export type DiffNote = { kind: 'binary' | 'submodule'; path: string; commit?: string };
+/**
+ * A file the parser cannot hand on as lines: a binary diff (with the new content's blob id, when git printed it in
+ * full with --full-index, and the commit), or a submodule.
+ */
+export type DiffNote = { kind: 'binary' | 'submodule'; path: string; commit?: string; blob?: string; commitInfo?: CommitInfo };
 
 import { addedLinesAtHits, type DiffHit } from './sparse-hunks.js';
 
@@ -51,6 +55,8 @@ export class DiffParser {
   private lineNumbers: number[] = [];
   private chars = 0;
   private submodule = false;
+  /** The new content's blob id, from the file's `index a..b` line. */
+  private blob: string | undefined;
   /** The paths of the current commit's file diffs read so far. */
   private readonly pathsOfCommit = new Set<string>();
 
@@ -141,9 +147,14 @@ export class DiffParser {
     else if (text.startsWith('rename to ') || text.startsWith('copy to ')) this.setPath(unquote(text.slice(text.indexOf(' to ') + 4)));
     else if (text === 'new file mode 160000' || (text.startsWith('index ') && text.endsWith(' 160000'))) {
       this.submodule = true;
+    } else if (text.startsWith('index ')) {
+      this.blob = /\.\.([0-9a-f]{40,64})\b/.exec(text)?.[1];
     } else if (text.startsWith('Binary files ')) {
       const path = /and (?:"?b\/)?(.*?)"? differ$/.exec(text)?.[1] ?? this.path;
-      if (path && path !== '/dev/null') this.onNote({ kind: 'binary', path: unquote(path), ...this.commitRef() });
+      if (path && path !== '/dev/null') {
+        const blob = this.blob && !/^0+$/.test(this.blob) ? { blob: this.blob } : {};
+        this.onNote({ kind: 'binary', path: unquote(path), ...this.commitRef(), ...blob, ...(this.commit ? { commitInfo: this.commit } : {}) });
+      }
     }
   }
 
@@ -171,6 +182,7 @@ export class DiffParser {
     this.flush();
     this.files++;
     this.noteSubmodule();
+    this.blob = undefined;
     this.setPath(pathFromDiffHeader(text));
   }
 

@@ -25,6 +25,11 @@ export interface ContextOverrides {
 const SERVER_MARKER = /^\s*(?:['"]use server['"]|import\s+['"]server-only['"])/m;
 const CLIENT_MARKER = /^\s*['"]use client['"]/m;
 const REACT_NATIVE = /from\s+['"](?:react-native|expo(?:-[a-z-]+)?)['"]/;
+/** Node's own modules: code that imports them runs in Node, whatever its folder is called (a `client/` of an HTTP SDK). */
+const NODE_IMPORT =
+  /(?:require\(\s*|\bfrom\s+|\bimport\s+)['"](?:node:[a-z_/]+|fs|fs\/promises|http|https|http2|net|tls|child_process|cluster|dgram|dns|os|worker_threads|readline|zlib)['"]/;
+/** An npm dependency's files: its folder names (`@slack/client/`) say nothing about where this app runs. */
+const DEPENDENCY_PATH = /(?:^|\/)node_modules\//;
 
 const SERVER_PATH =
   /(?:^|\/)(?:server|servers|backend|api|functions|lambda|lambdas|workers?|cron|jobs|scripts|cmd|internal|migrations)\/|(?:^|\/)pages\/api\/|(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(?:^|\/)(?:middleware|instrumentation)\.[jt]s$/;
@@ -87,13 +92,18 @@ export class ContextClassifier {
     return labels;
   }
 
-  /** Client or server: env files and templates are neither (they are read by whatever loads them). */
+  /**
+   * Client or server: env files and templates are neither (they are read by whatever loads them). What the file says
+   * ("use client", "server-only", an import of Node's own modules) outweighs what its folder is called, and a
+   * dependency's folder names count for nothing.
+   */
   private addSide(labels: Set<ContextLabel>, path: string, text: string | undefined): void {
     if (labels.has('env-file') || labels.has('example-config')) return;
     const head = text?.slice(0, 2000);
     const serverByContent = head !== undefined && SERVER_MARKER.test(head);
     const clientByContent = head !== undefined && (CLIENT_MARKER.test(head) || REACT_NATIVE.test(head));
-    if (serverByContent || (SERVER_PATH.test(path) && !clientByContent)) labels.add('server');
-    else if (clientByContent || CLIENT_PATH.some((pattern) => pattern.test(path))) labels.add('client');
+    const nodeByContent = head !== undefined && NODE_IMPORT.test(head);
+    if (serverByContent || ((SERVER_PATH.test(path) || nodeByContent) && !clientByContent)) labels.add('server');
+    else if (clientByContent || (!DEPENDENCY_PATH.test(path) && CLIENT_PATH.some((pattern) => pattern.test(path)))) labels.add('client');
   }
 }

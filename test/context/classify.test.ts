@@ -63,4 +63,14 @@ describe('ContextClassifier', () => {
     expect([...custom.classify('web/ssr/render.tsx')]).toEqual(['server']);
     expect([...custom.classify('ops/live/env.yml')]).toContain('production');
   });
+
+  it('client side by evidence: Node imports overrule a client/ folder name; a dependency\'s folder names count for nothing', () => {
+    expect(labels('packages/client/src/index.ts', "import https from 'node:https';\nexport class Client {}")).toEqual(['server']);
+    expect(labels('sdk/client/transport.js', "const http = require('http');")).toEqual(['server']);
+    expect(labels('node_modules/@slack/client/dist/index.js', 'module.exports = {};')).toEqual([]);
+    expect(labels('tests/certs/client.key')).toEqual(['test']);
+    // Weak evidence still counts when nothing says otherwise; a "use client" component stays client.
+    expect(labels('src/client/App.tsx', "import React from 'react';")).toEqual(['client']);
+    expect(labels('client/fetch.ts', "'use client';\nimport { readFile } from 'node:fs';")).toEqual(['client']);
+  });
 });

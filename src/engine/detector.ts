@@ -13,7 +13,7 @@ import { WindowFinder } from './window-finder.js';
 import { redact } from './redact.js';
 import { escapeControlInLine } from './control-characters.js';
 import { redactLooseSecrets } from './snippet-redaction.js';
-import type { Chunk, Finding, Origin, Severity } from './types.js';
+import type { Chunk, Finding, Location, Origin, Severity } from './types.js';
 
 /** How far around a keyword a rule's regex may look: keys and their keywords stand close together. */
 const WINDOW = 1024;
@@ -71,6 +71,19 @@ export function secretOf(finding: Finding): string | undefined {
 /** Gives a finding that crossed a thread boundary (a plain copy) its secret back. */
 export function registerSecret(finding: Finding, secret: string): void {
   secrets.set(finding, secret);
+}
+
+/** Where a finding stands: its chunk's origin (path, and the commit facts when there are some), line and columns. */
+function locationIn(origin: Origin, line: number, column: number, endColumn: number): Location {
+  return {
+    path: origin.path,
+    ...(origin.commit ? { commit: origin.commit } : {}),
+    ...(origin.author ? { author: origin.author } : {}),
+    ...(origin.date ? { date: origin.date } : {}),
+    line,
+    column,
+    endColumn,
+  };
 }
 
 /** The rule engine: chunk in, findings out. Knows nothing of files or git. */
@@ -142,15 +155,7 @@ export class Detector {
         ...(definition.keyType ? { keyType: definition.keyType } : {}),
         message: definition.title,
         remediation: definition.remediation,
-        location: {
-          path: origin.path,
-          ...(origin.commit ? { commit: origin.commit } : {}),
-          ...(origin.author ? { author: origin.author } : {}),
-          ...(origin.date ? { date: origin.date } : {}),
-          line: 1,
-          column: 1,
-          endColumn: 1,
-        },
+        location: locationIn(origin, 1, 1, 1),
         snippet: escapeControlInLine(`binary file ${name}`),
         preview: escapeControlInLine(name),
         fingerprint: fingerprintOf(rule.id, identity),
@@ -294,15 +299,7 @@ export class Detector {
         ...(naming.envVar ? { envVar: naming.envVar } : {}),
         message: naming.title,
         remediation: naming.remediation,
-        location: {
-          path: chunk.origin.path,
-          ...(chunk.origin.commit ? { commit: chunk.origin.commit } : {}),
-          ...(chunk.origin.author ? { author: chunk.origin.author } : {}),
-          ...(chunk.origin.date ? { date: chunk.origin.date } : {}),
-          line,
-          column,
-          endColumn: column + c.secret.length,
-        },
+        location: locationIn(chunk.origin, line, column, column + c.secret.length),
         snippet: this.snippet(lineText, lineStart, c, onLine),
         preview: this.shown(c),
         fingerprint: fingerprintOf(c.rule.id, c.secret),

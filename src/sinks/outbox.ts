@@ -19,6 +19,9 @@ interface Claim {
   since: string;
 }
 
+/** What a run reads before it sends: which keys were delivered, and which deliveries wait. */
+export type OutboxState = Pick<OutboxFile, 'delivered' | 'pending'>;
+
 interface OutboxFile {
   tool: 'keyward-revoke-outbox';
   version: 1;
@@ -56,7 +59,7 @@ export class Outbox {
   private constructor(private readonly file: string) {}
 
   /** The outbox as it is, to read only (a dry run): nothing is created. */
-  static peek(file: string): Pick<Outbox, 'pending' | 'isDelivered'> {
+  static peek(file: string): Pick<Outbox, 'read'> {
     return new Outbox(file);
   }
 
@@ -82,14 +85,6 @@ export class Outbox {
       // No outbox yet, or an unreadable one: start afresh (at worst a key is reported twice, never lost).
     }
     return emptyOutbox();
-  }
-
-  pending(): PendingDelivery[] {
-    return Object.values(this.read().pending);
-  }
-
-  isDelivered(fingerprint: string): boolean {
-    return fingerprint in this.read().delivered;
   }
 
   /** Claims the keys no one has delivered and no live process is delivering; this run then sends exactly those. */

@@ -4,7 +4,7 @@ import type { RevokeConfig } from '../config/schema.js';
 import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding } from '../engine/types.js';
 import { deliver, INTERRUPTED } from './deliver.js';
-import { Outbox, type PendingDelivery } from './outbox.js';
+import { Outbox, type OutboxState } from './outbox.js';
 import { mapWithConcurrency } from './pool.js';
 import type { RepositoryContext } from './repository-context.js';
 import { buildPayload, type RevokePayload } from './revoke-payload.js';
@@ -60,10 +60,10 @@ export async function runRevoke(findings: Finding[], config: RevokeConfig, optio
   const file = resolve(options.configDir, config.outbox);
 
   if (options.dryRun) {
-    const outbox = Outbox.peek(file); // a dry run creates nothing
-    addPending(payloads, outbox.pending());
+    const known = Outbox.peek(file).read(); // a dry run creates nothing
+    addPending(payloads, known);
     for (const payload of payloads.values()) {
-      if (outbox.isDelivered(payload.fingerprint)) {
+      if (payload.fingerprint in known.delivered) {
         summary.alreadyDelivered++;
         continue;
       }
@@ -73,9 +73,10 @@ export async function runRevoke(findings: Finding[], config: RevokeConfig, optio
     return summary;
   }
   const outbox = Outbox.open(file);
-  addPending(payloads, outbox.pending());
+  const known = outbox.read();
+  addPending(payloads, known);
   const signingSecret = process.env[config.secretEnv];
-  if ([...payloads.keys()].some((fingerprint) => !outbox.isDelivered(fingerprint)) && !signingSecret) {
+  if ([...payloads.keys()].some((fingerprint) => !(fingerprint in known.delivered)) && !signingSecret) {
     throw new RevokeConfigError(`revoke.secretEnv: the environment variable ${config.secretEnv} is not set (it holds the signing secret)`);
   }
 
@@ -133,8 +134,8 @@ export async function runRevoke(findings: Finding[], config: RevokeConfig, optio
 }
 
 /** A delivery that failed last time is retried, with the key only if this run found it again. */
-function addPending(payloads: Map<string, RevokePayload>, pending: PendingDelivery[]): void {
-  for (const { payload } of pending) if (!payloads.has(payload.fingerprint)) payloads.set(payload.fingerprint, payload);
+function addPending(payloads: Map<string, RevokePayload>, known: OutboxState): void {
+  for (const { payload } of Object.values(known.pending)) if (!payloads.has(payload.fingerprint)) payloads.set(payload.fingerprint, payload);
 }
 
 /** Derived from the key's fingerprint, so a receiver can drop a second delivery of the same key. */

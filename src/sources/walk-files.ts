@@ -4,7 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { GitignoreRules } from './gitignore.js';
 import { trackedIgnoredFiles } from './tracked-ignored.js';
-import type { SkippedFile } from './read-file.js';
+import type { SkippedFile, SkipReason } from './read-file.js';
 
 export interface WalkOptions {
   /** Folder that reported paths are relative to (the working directory). */
@@ -68,8 +68,8 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
       if (options.isIgnored(absolutePath) || seen.has(absolutePath)) continue;
       seen.add(absolutePath);
       const path = displayPath(options.cwd, absolutePath);
-      if (entry.dirent.isSymbolicLink()) options.onSkip({ path, reason: 'symlink' });
-      else if (!entry.dirent.isFile()) options.onSkip({ path, reason: 'not-a-file' });
+      const skip = notScanned(entry.dirent);
+      if (skip) options.onSkip({ path, reason: skip });
       else yield { absolutePath, path, projectPath: entry.path };
     }
     // Only a tree with .gitignore rules can have tracked files the walk left out (one git call, then).
@@ -81,8 +81,8 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
       const info = await lstat(absolutePath).catch(() => undefined);
       if (!info) continue; // tracked, but deleted in the work tree
       const path = displayPath(options.cwd, absolutePath);
-      if (info.isSymbolicLink()) options.onSkip({ path, reason: 'symlink' });
-      else if (!info.isFile()) options.onSkip({ path, reason: 'not-a-file' });
+      const skip = notScanned(info);
+      if (skip) options.onSkip({ path, reason: skip });
       else yield { absolutePath, path, projectPath };
     }
   }
@@ -105,6 +105,12 @@ function reportingReaddir(options: WalkOptions) {
     if (rest.length) fs.readdir(path, rest[0] as { withFileTypes: true }, report as never);
     else fs.readdir(path, report as never);
   };
+}
+
+/** Why a walked entry is not read: a symlink is not followed, and a FIFO, socket or device is never opened. */
+function notScanned(entry: { isSymbolicLink(): boolean; isFile(): boolean }): SkipReason | undefined {
+  if (entry.isSymbolicLink()) return 'symlink';
+  return entry.isFile() ? undefined : 'not-a-file';
 }
 
 function kindOf(info: Stats): string {

@@ -33,7 +33,9 @@ export function addedLinesAtHits(text: string, hits: Iterable<DiffHit>): { lines
 
   for (const { offset: hit, reach } of hits) {
     const lineStart = text.lastIndexOf('\n', hit - 1) + 1;
-    if (lineStart <= lastTaken) continue;
+    // A line already taken for an earlier hit is skipped, unless this hit reaches past it and the earlier one did not.
+    const reachesFurther = reach > 0 && lineStart === lastTaken && cursor === lineStart;
+    if (lineStart <= lastTaken && !reachesFurther) continue;
     const header = text.lastIndexOf('\n@@', lineStart - 1) + 1;
     if (header === 0 || header === lineStart) continue; // a hit in the file header, or in a hunk header
     if (header !== hunk) {

@@ -8,12 +8,14 @@ import { suppressionOf } from './inline-ignore.js';
 import { LineIndex } from './line-index.js';
 import { whyNotAKey } from './not-a-key.js';
 import { VALIDATORS } from './validators.js';
-import { KeywordPrefilter } from './prefilter.js';
+import { KeywordPrefilter, type KeywordHit } from './prefilter.js';
 import { WindowFinder } from './window-finder.js';
 import { redact } from './redact.js';
 import { escapeControlInLine } from './control-characters.js';
 import { redactLooseSecrets } from './snippet-redaction.js';
 import type { Chunk, Finding, Location, Origin, Severity } from './types.js';
+import { deriveTexts, derivationTriggers, VIEW_MARKERS } from './derived/derive.js';
+import type { DerivedText } from './derived/derived-text.js';
 
 /** How far around a keyword a rule's regex may look: keys and their keywords stand close together. */
 const WINDOW = 1024;
@@ -53,6 +55,8 @@ interface Candidate {
   secretStart: number;
   secretEnd: number;
   secret: string;
+  /** The view the match was read in, when it was not the file's own text (a folded concatenation, a decoded value). */
+  view?: string;
 }
 
 /** A keyword hit in a text, and how many characters past it a rule may look (0: only to the end of its line). */
@@ -86,12 +90,36 @@ function locationIn(origin: Origin, line: number, column: number, endColumn: num
   };
 }
 
+/** A match read in a derived text, placed where what it was read from stands in the file. */
+function mappedBack(c: Candidate, derived: DerivedText): Candidate {
+  return {
+    ...c,
+    start: derived.sourceOffset(c.start, 'start'),
+    end: derived.sourceOffset(c.end, 'end'),
+    secretStart: derived.sourceOffset(c.secretStart, 'start'),
+    secretEnd: derived.sourceOffset(c.secretEnd, 'end'),
+    view: derived.view,
+  };
+}
+
+/** Where each view marker was hit, by marker. */
+function markerOffsets(hits: readonly KeywordHit[]): Map<string, number[]> {
+  const offsets = new Map<string, number[]>();
+  for (const hit of hits) {
+    if (!VIEW_MARKERS.has(hit.keyword)) continue;
+    const list = offsets.get(hit.keyword);
+    if (list) list.push(hit.offset);
+    else offsets.set(hit.keyword, [hit.offset]);
+  }
+  return offsets;
+}
+
 /** The rule engine: chunk in, findings out. Knows nothing of files or git. */
 export class Detector {
   private readonly prefilter: KeywordPrefilter;
   private readonly rulesByKeyword = new Map<string, CompiledRule[]>();
-  /** Keywords of rules whose key spans lines. */
-  private readonly multilineKeywords = new Set<string>();
+  /** How far past a keyword hit a diff's lines must be read: multi-line rules' keywords, and the views' triggers. */
+  private readonly reachOf = new Map<string, number>();
 
   /** Rules judged on a binary file's name, not on text. */
   private readonly fileNameRules: CompiledRule[];
@@ -104,10 +132,11 @@ export class Detector {
         const list = this.rulesByKeyword.get(keyword) ?? [];
         if (!list.includes(rule)) list.push(rule);
         this.rulesByKeyword.set(keyword, list);
-        if (rule.definition.multiline) this.multilineKeywords.add(keyword);
+        if (rule.definition.multiline) this.reachOf.set(keyword, MULTILINE_WINDOW);
       }
     }
-    const keywords = [...this.rulesByKeyword.keys()];
+    for (const [trigger, reach] of derivationTriggers()) this.reachOf.set(trigger, Math.max(this.reachOf.get(trigger) ?? 0, reach));
+    const keywords = [...this.rulesByKeyword.keys(), ...this.reachOf.keys()];
     this.prefilter = new KeywordPrefilter(keywords);
   }
 
@@ -123,12 +152,13 @@ export class Detector {
   /**
    * Where rule keywords stand in `text` (only in lines that start with `onlyLinesStartingWith`, when given), and how
    * far past each one its rules may look: callers may hand `detect` only the lines around them. `reach` is 0 for
-   * rules that stay on the keyword's line, and the multi-line window for rules whose key spans lines (PEM keys).
+   * rules that stay on the keyword's line, the multi-line window for rules whose key spans lines (PEM keys), and
+   * what a view needs for its triggers (a concatenation that runs over the next lines).
    */
   keywordHits(text: string, onlyLinesStartingWith?: string): KeywordReach[] {
     return this.prefilter.hits(text, onlyLinesStartingWith).map((hit) => ({
       offset: hit.offset,
-      reach: this.multilineKeywords.has(hit.keyword) ? MULTILINE_WINDOW : 0,
+      reach: this.reachOf.get(hit.keyword) ?? 0,
     }));
   }
 
@@ -175,21 +205,7 @@ export class Detector {
   }
 
   detect(chunk: Chunk): Finding[] {
-    const windows = this.windowsAroundKeywords(chunk);
-    if (windows.size === 0) return [];
-    const candidates: Candidate[] = [];
-    for (const [rule, ranges] of windows) {
-      for (const [from, to] of ranges) this.collect(rule, chunk.text, from, to, candidates);
-    }
-    const { kept, absorbed } = this.resolveOverlaps(candidates.filter((c) => this.isKey(c)));
-    return this.toFindings(chunk, kept, absorbed);
-  }
-
-  /** For each rule whose keyword occurs, the merged stretches of text around its hits. */
-  private windowsAroundKeywords(chunk: Chunk): Map<CompiledRule, Array<[number, number]>> {
-    const { text } = chunk;
-    const windows = new Map<CompiledRule, Array<[number, number]>>();
-    const finder = new WindowFinder(text, WINDOW);
+    const { text, origin } = chunk;
     // Whether the file holds a marker that quiets a rule (a SealedSecret's ciphertext), looked up once per rule.
     const quiet = new Map<CompiledRule, boolean>();
     const isQuietHere = (rule: CompiledRule) => {
@@ -197,13 +213,45 @@ export class Detector {
       if (found === undefined) quiet.set(rule, (found = rule.definition.quietInFilesWith.some((marker) => text.includes(marker))));
       return found;
     };
-    for (const hit of this.prefilter.hits(text)) {
+    const hits = this.prefilter.hits(text);
+    const candidates = this.candidatesIn(text, hits, origin.path, isQuietHere);
+    // The file as a reader sees it: folded concatenations, decoded values…; matches there point back into the file.
+    const markers = markerOffsets(hits);
+    for (const derived of deriveTexts(text, origin.path, (marker) => markers.get(marker) ?? [])) {
+      for (const c of this.candidatesIn(derived.text, this.prefilter.hits(derived.text), origin.path, isQuietHere)) candidates.push(mappedBack(c, derived));
+    }
+    if (candidates.length === 0) return [];
+    const { kept, absorbed } = this.resolveOverlaps(candidates);
+    return this.toFindings(chunk, kept, absorbed);
+  }
+
+  /** The matches in `text` that pass the checks on the secret. */
+  private candidatesIn(text: string, hits: readonly KeywordHit[], path: string, isQuietHere: (rule: CompiledRule) => boolean): Candidate[] {
+    const windows = this.windowsAroundKeywords(text, hits, path, isQuietHere);
+    if (windows.size === 0) return [];
+    const candidates: Candidate[] = [];
+    for (const [rule, ranges] of windows) {
+      for (const [from, to] of ranges) this.collect(rule, text, from, to, candidates);
+    }
+    return candidates.filter((c) => this.isKey(c));
+  }
+
+  /** For each rule whose keyword occurs, the merged stretches of text around its hits. */
+  private windowsAroundKeywords(
+    text: string,
+    hits: readonly KeywordHit[],
+    path: string,
+    isQuietHere: (rule: CompiledRule) => boolean,
+  ): Map<CompiledRule, Array<[number, number]>> {
+    const windows = new Map<CompiledRule, Array<[number, number]>>();
+    const finder = new WindowFinder(text, WINDOW);
+    for (const hit of hits) {
       const rules = this.rulesByKeyword.get(hit.keyword);
       if (!rules) continue;
       const from = finder.startFor(hit.offset);
       const lineEnd = finder.endFor(hit.offset + hit.keyword.length);
       for (const rule of rules) {
-        if (rule.appliesTo && !rule.appliesTo(chunk.origin.path)) continue;
+        if (rule.appliesTo && !rule.appliesTo(path)) continue;
         if (rule.definition.quietInFilesWith.length && isQuietHere(rule)) continue;
         const to = rule.definition.multiline ? Math.min(text.length, hit.offset + MULTILINE_WINDOW) : lineEnd;
         const ranges = windows.get(rule) ?? [];
@@ -287,6 +335,8 @@ export class Detector {
       // A byte-order mark opens line 1 of some files: editors do not count it as a column.
       const bom = line === 1 && lineText.charCodeAt(0) === 0xfeff ? 1 : 0;
       const column = c.secretStart - lineStart + 1 - bom;
+      // A match in a derived text spans what it was read from (the pieces of a concatenation, an encoded value).
+      const width = c.view ? Math.max(1, Math.min(c.secretEnd, lineStart + lineText.length) - c.secretStart) : c.secret.length;
       const onLine = [...kept, ...absorbed].filter((k) => index.lineIndexAt(k.secretStart) === lineIdx).sort((a, b) => a.secretStart - b.secretStart);
       const definition = c.rule.definition;
       const naming = namingOf(definition, fileText);
@@ -299,7 +349,7 @@ export class Detector {
         ...(naming.envVar ? { envVar: naming.envVar } : {}),
         message: naming.title,
         remediation: naming.remediation,
-        location: locationIn(chunk.origin, line, column, column + c.secret.length),
+        location: locationIn(chunk.origin, line, column, column + width),
         snippet: this.snippet(lineText, lineStart, c, onLine),
         preview: this.shown(c),
         fingerprint: fingerprintOf(c.rule.id, c.secret),
@@ -327,9 +377,17 @@ export class Detector {
       if (c.rule.definition.unusedIgnore) continue;
       const lineIdx = index.lineIndexAt(c.secretStart);
       const previous = lineIdx > 0 ? index.lineText(lineIdx - 1) : undefined;
-      const suppression = suppressionOf(c.rule.id, index.lineText(lineIdx), previous, this.options.foreignIgnores ?? true);
+      const foreign = this.options.foreignIgnores ?? true;
+      let suppression = suppressionOf(c.rule.id, index.lineText(lineIdx), previous, foreign);
+      let suppressedOn = lineIdx;
+      // A key folded from pieces over several lines may be marked on the line where its statement ends.
+      const lastIdx = c.view ? index.lineIndexAt(Math.max(c.secretStart, c.secretEnd - 1)) : lineIdx;
+      if (!suppression && lastIdx !== lineIdx) {
+        suppression = suppressionOf(c.rule.id, index.lineText(lastIdx), undefined, foreign);
+        suppressedOn = lastIdx;
+      }
       if (!suppression) keys.push(c);
-      else if (suppression.own) used.add(suppression.on === 'line' ? lineIdx : lineIdx - 1);
+      else if (suppression.own) used.add(suppression.on === 'line' ? suppressedOn : suppressedOn - 1);
     }
     if (chunk.lineNumbers) return keys;
     const unused = kept.filter((c) => c.rule.definition.unusedIgnore && !used.has(index.lineIndexAt(c.secretStart)));

@@ -1,0 +1,69 @@
+import { DerivedTextBuilder, type DerivedText } from './derived-text.js';
+import type { View } from './derive.js';
+
+/** A quoted base64 value long enough to hold a key (24 bytes encode to 32 characters). */
+const QUOTED_BASE64 = /(["'`])([A-Za-z0-9+/]{32,}={0,2})\1/g;
+/** A Kubernetes Secret's data entry: `  name: base64` (the whole manifest is the context: `kind: Secret`). */
+const SECRET_DATA_ENTRY = /^[ \t]+["']?([\w.-]{1,253})["']?:[ \t]*["']?([A-Za-z0-9+/]{4,}={0,2})["']?[ \t]*\r?$/gm;
+/** A data URL of text (a source map, JSON, a script, a form): images and fonts are left alone. */
+const DATA_URL = /data:(?:text\/[\w.+-]+|application\/(?:json|javascript|x-javascript|xml|x-sh|x-www-form-urlencoded|octet-stream))?(?:;[\w-]+=[\w.-]+)*;base64,([A-Za-z0-9+/]{16,}={0,2})/g;
+/**
+ * Quoted base64 in general is decoded in files up to this size: people write configs and code this small, while
+ * bundles and generated files are larger and full of quoted base64 that is not theirs (fonts, images, wasm).
+ */
+const MAX_TEXT_FOR_QUOTED = 256 * 1024;
+/** Decoded values larger than this are not scanned again (a source map of a large bundle still is). */
+const MAX_DECODED = 4 * 1024 * 1024;
+
+/**
+ * Base64 values decoded and read as text, as Kingfisher does: a Kubernetes Secret's `data:` entries (each as
+ * `name: "value"`, or the decoded file when it has lines of its own), data URLs of text, and quoted base64 strings
+ * that decode to text. A match in a decoded value spans the whole encoded value in the file.
+ */
+export const decodeBase64Values: View = {
+  markers: ['kind: secret', '"kind": "secret"', ';base64,'],
+  reach: 4096,
+  derive(text, path, offsetsOf) {
+    void path;
+    const out: DerivedText[] = [];
+    if (offsetsOf('kind: secret').length || offsetsOf('"kind": "secret"').length) {
+      SECRET_DATA_ENTRY.lastIndex = 0;
+      for (const m of text.matchAll(SECRET_DATA_ENTRY)) {
+        const start = m.index + m[0].indexOf(m[2]!, m[0].indexOf(':'));
+        const decoded = decodedText(m[2]!);
+        if (decoded === undefined) continue;
+        const shown = decoded.includes('\n') ? decoded : `${m[1]}: "${decoded}"`;
+        out.push(new DerivedTextBuilder(text).put(shown, start, start + m[2]!.length).build('base64'));
+      }
+    }
+    if (offsetsOf(';base64,').length) {
+      for (const m of text.matchAll(DATA_URL)) {
+        const start = m.index + m[0].length - m[1]!.length;
+        const decoded = decodedText(m[1]!);
+        if (decoded !== undefined) out.push(new DerivedTextBuilder(text).put(decoded, start, start + m[1]!.length).build('base64'));
+      }
+    }
+    if (text.length > MAX_TEXT_FOR_QUOTED) return out;
+    for (const m of text.matchAll(QUOTED_BASE64)) {
+      const value = m[2]!;
+      if (value.length % 4 !== 0) continue;
+      const decoded = decodedText(value);
+      if (decoded !== undefined) out.push(new DerivedTextBuilder(text).put(decoded, m.index + 1, m.index + 1 + value.length).build('base64'));
+    }
+    return out;
+  },
+};
+
+/** The value decoded, when it is text (UTF-8, almost all printable): a hash or an image decodes to bytes. */
+function decodedText(value: string): string | undefined {
+  if (value.length * 0.75 > MAX_DECODED) return undefined;
+  const bytes = Buffer.from(value, 'base64');
+  if (bytes.length === 0) return undefined;
+  let unprintable = 0;
+  for (const byte of bytes) {
+    if (byte < 9 || (byte > 13 && byte < 32) || byte === 127) unprintable++;
+  }
+  if (unprintable > 0) return undefined;
+  const decoded = bytes.toString('utf8');
+  return decoded.includes('\uFFFD') ? undefined : decoded;
+}

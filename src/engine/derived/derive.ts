@@ -1,0 +1,46 @@
+import type { DerivedText } from './derived-text.js';
+import { foldConcatenations } from './fold-concatenation.js';
+import { joinNamesAndValues } from './name-value-pairs.js';
+import { joinContinuedValues } from './continued-values.js';
+import { unescapeStrings } from './escaped-strings.js';
+import { decodeBase64Values } from './decoded-base64.js';
+import { credentialVariables } from './credential-variables.js';
+
+/** Where each marker (lower-case) occurs in the text, from the keyword pass the detector makes anyway. */
+export type MarkerOffsets = (marker: string) => readonly number[];
+
+/**
+ * A way of reading a file that a line regex does not have: each view finds the places where a reader would see a
+ * value the file spells otherwise, and gives the detector that value as text. Views start from their markers'
+ * offsets, found by the one keyword pass (an Aho-Corasick automaton) the detector makes over every text: a view
+ * whose markers are absent costs nothing.
+ */
+export interface View {
+  derive(text: string, path: string, offsetsOf: MarkerOffsets): DerivedText[];
+  /** Lower-case strings where the view may apply; they join the rules' keywords in the one pass. */
+  markers: readonly string[];
+  /**
+   * How many characters past a marker the view may need in a diff, where the detector is handed only the added
+   * lines around keyword hits (a concatenation's next lines, a plist value under its key).
+   */
+  reach: number;
+}
+
+const VIEWS: readonly View[] = [foldConcatenations, joinNamesAndValues, joinContinuedValues, unescapeStrings, decodeBase64Values, credentialVariables];
+
+/** The markers of every view. */
+export const VIEW_MARKERS: ReadonlySet<string> = new Set(VIEWS.flatMap((view) => view.markers));
+
+/** Every view's derived texts of a file (or of a diff's added lines). */
+export function deriveTexts(text: string, path: string, offsetsOf: MarkerOffsets): DerivedText[] {
+  const out: DerivedText[] = [];
+  for (const view of VIEWS) out.push(...view.derive(text, path, offsetsOf));
+  return out;
+}
+
+/** The views' markers, with the reach each needs in a diff. */
+export function derivationTriggers(): Map<string, number> {
+  const triggers = new Map<string, number>();
+  for (const view of VIEWS) for (const marker of view.markers) triggers.set(marker, Math.max(triggers.get(marker) ?? 0, view.reach));
+  return triggers;
+}

@@ -1,0 +1,70 @@
+import { DerivedTextBuilder, type DerivedText } from './derived-text.js';
+import type { View } from './derive.js';
+
+/** Lines longer than this are not unescaped (a minified bundle's one line): its keys are in plain sight or nowhere. */
+const MAX_LINE = 256 * 1024;
+/** JSON inside JSON inside JSON: each level doubles the backslashes. */
+const MAX_LEVELS = 3;
+
+const ESCAPES: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', '/': '/', n: '\n', r: '', t: ' ' };
+
+/**
+ * Lines holding escaped quotes, unescaped as a reader reads them: a Jupyter notebook's `source` strings
+ * (`"api_key = \"…\"\n"`), JSON embedded in a JSON or code string (`"{\"apiKey\": \"…\"}"`). `\n` becomes a line
+ * break, so that code kept in one string is read line by line.
+ */
+export const unescapeStrings: View = {
+  markers: ['\\"'],
+  reach: 0,
+  derive(text, path, offsetsOf) {
+    void path;
+    const out: DerivedText[] = [];
+    let lineEnd = -1;
+    for (const at of offsetsOf('\\"')) {
+      if (at < lineEnd) continue; // on a line already read
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      const newline = text.indexOf('\n', at);
+      lineEnd = newline === -1 ? text.length : newline;
+      if (lineEnd - lineStart > MAX_LINE) continue;
+      const unescaped = unescapeLine(text, lineStart, lineEnd);
+      if (unescaped) out.push(unescaped);
+    }
+    return out;
+  },
+};
+
+/** The line with each escape replaced by what it stands for, as often as escaped quotes remain (nested JSON). */
+function unescapeLine(text: string, lineStart: number, lineEnd: number): DerivedText | undefined {
+  let current: DerivedText | undefined;
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    const source = current ? current.text : text;
+    const from = current ? 0 : lineStart;
+    const to = current ? source.length : lineEnd;
+    const builder = new DerivedTextBuilder(source);
+    let copied = from;
+    for (let i = source.indexOf('\\', from); i !== -1 && i < to - 1; i = source.indexOf('\\', i)) {
+      const replacement = ESCAPES[source[i + 1]!];
+      if (replacement === undefined) {
+        i += 2;
+        continue;
+      }
+      builder.copy(copied, i).put(replacement, i, i + 2);
+      copied = i + 2;
+      i += 2;
+    }
+    builder.copy(copied, to);
+    const next = builder.build('escaped-string');
+    current = current ? composed(next, current) : next;
+    if (!current.text.includes('\\"')) break;
+  }
+  return current;
+}
+
+/** A derived text of a derived text, mapped through both to the file. */
+function composed(outer: DerivedText, inner: DerivedText): DerivedText {
+  return {
+    view: outer.view,
+    text: outer.text,
+    sourceOffset: (offset, side) => inner.sourceOffset(outer.sourceOffset(offset, side), side),
+  };
+}

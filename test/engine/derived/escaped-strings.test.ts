@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { detectIn } from '../../helpers/detector.js';
+import { expandTemplate } from '../../helpers/keys.js';
+
+const found = (text: string, path: string) => detectIn(expandTemplate(text), path).map((f) => `${f.location.line} ${f.ruleId}`);
+
+describe('escaped strings', () => {
+  it("reads a notebook's source strings as the code they hold", () => {
+    const notebook = '{"cells": [{"source": [\n  "import requests\\n",\n  "headers = {\\"x-api-key\\": \\"{{hex:32}}\\"}\\n"\n]}]}';
+    expect(found(notebook, 'analysis.ipynb')).toEqual(['3 smartretry-api-key-header']);
+  });
+
+  it('reads JSON embedded in JSON, even twice over', () => {
+    expect(found('{"body": "{\\"client_secret\\": \\"{{rand:40}}\\"}"}', 'event.json')).toEqual(['1 generic-api-key']);
+    expect(found('{"outer": "{\\"inner\\": \\"{\\\\\\"api_key\\\\\\": \\\\\\"{{hex:32}}\\\\\\"}\\"}"}', 'event.json')).toHaveLength(1);
+  });
+
+  it('is quiet on escaped strings that hold no credential', () => {
+    expect(found('{"note": "{\\"message\\": \\"retry later\\", \\"attempt\\": 3}"}', 'event.json')).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import type { Node } from 'estree';
 import { calleeName, keyName, propertyNamed, urlText } from '../ast.js';
 import { scanFile, suppressedAt } from '../file-findings.js';
 import { engineFindingsRule } from './engine-findings-rule.js';
+import { HTTPS_RULE_IDS } from './partition.js';
 
 const INSECURE = /^http:\/\/(?!localhost\b|127\.|0\.0\.0\.0|\[::1\])/i;
 const KEY_HEADER = /^(?:x-api-key|authorization|api-key|apikey)$/i;
@@ -15,7 +16,7 @@ export const requireHttps = engineFindingsRule(
   'require-https',
   'Require https:// for API requests that carry a key',
   { insecure: '{{title}} ({{preview}}). {{remediation}}', insecureCall: 'This request sends a key over plain HTTP: use https:// (the APIs refuse http, and the key crosses the network in clear).' },
-  (ruleId) => (ruleId === 'insecure-http-with-key' ? 'insecure' : undefined),
+  (ruleId) => (HTTPS_RULE_IDS.has(ruleId) ? 'insecure' : undefined),
   (context) => ({
     CallExpression(node) {
       const callee = calleeName(node.callee as Node);

@@ -60,6 +60,7 @@ const GENERATORS: Record<string, (arg: string) => string> = {
   pem: (type) => pemBlock(type),
   age: (n) => randomFrom('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', Number(n)),
   uuid: () => randomUUID(),
+  b64of: (text) => Buffer.from(text).toString('base64'),
 };
 
 /**
@@ -68,14 +69,21 @@ const GENERATORS: Record<string, (arg: string) => string> = {
  * `{{uuid}}`, `{{gh:ghp}}` (a GitHub-format token with a valid checksum), `{{ghbad:ghp}}` (a wrong one),
  * `{{cf:cfut}}` / `{{cfbad:cfut}}` (the same for Cloudflare's scannable tokens), `{{basic:user}}` (base64 of
  * `user:` and a random password, as HTTP Basic sends it),
- * `{{pem:RSA PRIVATE KEY}}`.
+ * `{{pem:RSA PRIVATE KEY}}`, `{{b64of:TEXT}}` (TEXT in base64, after its own templates are filled:
+ * `{{b64of:sk_live_{{rand:24}}}}`).
  */
 export function expandTemplate(text: string): string {
-  return text.replace(/\{\{(\w+)(?::([^}]+))?\}\}/g, (whole, kind: string, arg: string | undefined) => {
-    const generate = GENERATORS[kind];
-    if (!generate) throw new Error(`unknown example template ${whole}`);
-    return generate(arg ?? '');
-  });
+  // Innermost templates first, so that an outer one (b64of) encodes what the inner ones made.
+  const innermost = /\{\{(\w+)(?::([^{}]+))?\}\}/g;
+  let out = text;
+  for (let round = 0; round < 4 && innermost.test(out); round++) {
+    out = out.replace(innermost, (whole, kind: string, arg: string | undefined) => {
+      const generate = GENERATORS[kind];
+      if (!generate) throw new Error(`unknown example template ${whole}`);
+      return generate(arg ?? '');
+    });
+  }
+  return out;
 }
 
 /** Random keys of the five vendors' shapes: the generator the benchmark corpus uses, under readable names. */

@@ -4,6 +4,21 @@ import type { LoadedPack } from '../engine/load-rules.js';
 /** A table cell: pipes and line breaks would break the table. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
+type RuleData = LoadedPack['rules'][number];
+
+/**
+ * How a rule tells a key from a look-alike: a checksum the format carries; the format's structure (a prefix, an
+ * alphabet, a length, a decoded shape); or only the randomness of a value and the name it is assigned to. Rules about
+ * how a key is handled, and key stores judged by file name, are neither.
+ */
+export function verificationOf(rule: RuleData): 'checksum' | 'structure' | 'entropy and name' | 'handling' | 'file name' {
+  if (rule.fileName) return 'file name';
+  if (rule.validate === 'github-checksum' || rule.validate === 'cloudflare-checksum') return 'checksum';
+  if (!rule.valueChecks) return 'handling';
+  if (rule.entropy !== undefined && rule.validate === undefined) return 'entropy and name';
+  return 'structure';
+}
+
 /**
  * docs/rules.md, made from the rule data itself (npm run rules:docs writes it; a test fails when it is stale):
  * every rule of every pack, and the context rules.
@@ -17,6 +32,7 @@ export function rulesCatalogue(packs: readonly LoadedPack[], policies: readonly 
     '<!-- Generated from rules/*.yml and src/context/policies.ts by `npm run rules:docs`: do not edit. -->',
     '',
     `${rules.length} pattern rules for ${vendors.size} vendors and families, and ${policies.length} context rules.`,
+    `Verified by ${verificationSummary(rules.map(({ rule }) => rule))}.`,
     'Switch any of them off or re-grade it in `.keyward.yml` (`rules: { <id>: off | error | warning | info }`), or pick',
     'them for one run with `--rules` and `--exclude-rules`.',
     '',
@@ -28,6 +44,7 @@ export function rulesCatalogue(packs: readonly LoadedPack[], policies: readonly 
     lines.push('| id | severity | vendor | what it finds | checks |', '|---|---|---|---|---|');
     for (const rule of reporting) {
       const checks = [
+        verificationOf(rule),
         rule.validate ? `checksum (${rule.validate})` : '',
         rule.entropy !== undefined ? `entropy ≥ ${rule.entropy}` : '',
         rule.requireDigit ? 'a digit' : '',
@@ -40,4 +57,12 @@ export function rulesCatalogue(packs: readonly LoadedPack[], policies: readonly 
   lines.push('## Context rules (`src/context/policies.ts`)', '', '| id | severity | what it finds |', '|---|---|---|');
   for (const policy of policies) lines.push(`| \`${policy.id}\` | ${policy.severity} | ${cell(policy.description)} |`);
   return `${lines.join('\n')}\n`;
+}
+
+/** "3 by checksum, 70 by structure…": how many rules verify keys each way. */
+function verificationSummary(rules: readonly RuleData[]): string {
+  const counts = new Map<string, number>();
+  for (const rule of rules) counts.set(verificationOf(rule), (counts.get(verificationOf(rule)) ?? 0) + 1);
+  const order = ['checksum', 'structure', 'entropy and name', 'handling', 'file name'];
+  return order.filter((way) => counts.has(way)).map((way) => `${way}: ${counts.get(way)}`).join(', ');
 }

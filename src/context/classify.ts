@@ -1,4 +1,5 @@
 import { loadPicomatch } from '../lazy-require.js';
+import type { PackageSide } from './package-side.js';
 
 /**
  * Where a file stands, as far as secrets are concerned. A file can carry several labels (a test of a client
@@ -41,12 +42,15 @@ const CLIENT_PATH = [
   /(?:^|\/)(?:public|static|assets|www)\//, // served as they are
   /(?:^|\/)(?:dist|build|out|\.next\/static)\/.*\.m?js$/, // built bundles
   /\.min\.m?js$/,
-  /(?:^|\/)(?:components|hooks|frontend|client|web|ui|views|src\/app)\//,
+  /(?:^|\/)(?:components|hooks|src\/app)\//,
   /(?:^|\/)(?:extension|chrome-extension|content-scripts?|popup|background)\//, // browser extensions
   /(?:^|\/)android\/.*\/src\/main\/(?:java|kotlin)\/|(?:^|\/)res\/values[^/]*\/[^/]+\.xml$/, // Android
   /(?:^|\/)ios\/.*\.(?:swift|m|mm|h|plist)$|(?:^|\/)Info\.plist$|\.xcconfig$/, // iOS
   /(?:^|\/)(?:App|app)\.(?:tsx|jsx|js)$|(?:^|\/)app\.json$|(?:^|\/)app\.config\.[jt]s$/, // React Native / Expo
 ];
+
+/** Folder names that suggest front-end code and no more: the package's own evidence overrules them. */
+const WEAK_CLIENT_PATH = /(?:^|\/)(?:frontend|client|web|ui|views)\//;
 
 const TEST_PATH =
   /(?:^|\/)(?:test|tests|__tests__|__mocks__|spec|specs|fixtures?|testdata|test-data|e2e|cypress|playwright)\/|\.(?:test|spec|e2e|stories)\.[a-z]+$|_test\.(?:go|py|rb)$|(?:^|\/)test_[^/]+\.py$|Tests?\.(?:kt|java|swift|cs)$/;
@@ -75,14 +79,18 @@ export class ContextClassifier {
     }
   }
 
-  classify(path: string, text?: string): Set<ContextLabel> {
+  /**
+   * Classifies a file by its path and, when given, its text (markers such as "use client" or import "server-only")
+   * and the side its nearest package.json says it runs on. Paths are relative, with forward slashes.
+   */
+  classify(path: string, text?: string, packageSide?: PackageSide): Set<ContextLabel> {
     const labels = new Set<ContextLabel>();
     if (EXAMPLE_CONFIG.test(path)) labels.add('example-config');
     else if (ENV_FILE.test(path)) labels.add('env-file');
     if (PRODUCTION.test(path)) labels.add('production');
     if (TEST_PATH.test(path)) labels.add('test');
     if (DOCS_PATH.test(path)) labels.add('docs');
-    this.addSide(labels, path, text);
+    this.addSide(labels, path, text, packageSide);
     for (const [label, matches] of this.overrides) {
       if (!matches(path)) continue;
       if (label === 'client') labels.delete('server');
@@ -94,16 +102,20 @@ export class ContextClassifier {
 
   /**
    * Client or server: env files and templates are neither (they are read by whatever loads them). What the file says
-   * ("use client", "server-only", an import of Node's own modules) outweighs what its folder is called, and a
-   * dependency's folder names count for nothing.
+   * ("use client", "server-only", an import of Node's own modules) outweighs its package's evidence, which outweighs
+   * a folder name such as `client/`; a dependency's folder names count for nothing.
    */
-  private addSide(labels: Set<ContextLabel>, path: string, text: string | undefined): void {
+  private addSide(labels: Set<ContextLabel>, path: string, text: string | undefined, packageSide: PackageSide | undefined): void {
     if (labels.has('env-file') || labels.has('example-config')) return;
     const head = text?.slice(0, 2000);
     const serverByContent = head !== undefined && SERVER_MARKER.test(head);
     const clientByContent = head !== undefined && (CLIENT_MARKER.test(head) || REACT_NATIVE.test(head));
     const nodeByContent = head !== undefined && NODE_IMPORT.test(head);
-    if (serverByContent || ((SERVER_PATH.test(path) || nodeByContent) && !clientByContent)) labels.add('server');
-    else if (clientByContent || (!DEPENDENCY_PATH.test(path) && CLIENT_PATH.some((pattern) => pattern.test(path)))) labels.add('client');
+    const dependency = DEPENDENCY_PATH.test(path);
+    const clientByPath = !dependency && CLIENT_PATH.some((pattern) => pattern.test(path));
+    const nodeByPackage = packageSide === 'node' && !clientByPath;
+    if (serverByContent || ((SERVER_PATH.test(path) || nodeByContent || nodeByPackage) && !clientByContent)) labels.add('server');
+    else if (clientByContent || clientByPath || (!dependency && (packageSide === 'browser' || (WEAK_CLIENT_PATH.test(path) && packageSide !== 'node'))))
+      labels.add('client');
   }
 }

@@ -1,4 +1,5 @@
 import type { ContextClassifier } from '../context/classify.js';
+import type { PackageSide } from '../context/package-side.js';
 import { applyPolicies, type Policy } from '../context/policies.js';
 import type { CompiledRule } from './compile-rule.js';
 import { entropyOk } from './secret-checks.js';
@@ -43,6 +44,8 @@ export interface DetectorOptions {
   /** Where a file stands (client, server, test…), and the rules that depend on it. */
   context?: {
     classifier: ContextClassifier;
+    /** The side (browser, node) the nearest package.json gives a file, by the file's path as reported. */
+    packageSide?: (path: string) => PackageSide | undefined;
     policies: readonly Policy[];
     severityOf: (policy: Policy) => Severity | 'off';
   };
@@ -323,7 +326,9 @@ export class Detector {
     const index = new LineIndex(chunk.text);
     const findings: Finding[] = [];
     const context = this.options.context;
-    const labels = context?.classifier.classify(chunk.origin.projectPath ?? chunk.origin.path, chunk.lineNumbers ? undefined : chunk.text);
+    // The nearest package.json is read from the working tree: not for a commit of history, whose tree may differ.
+    const side = context && !chunk.origin.commit ? context.packageSide?.(chunk.origin.path) : undefined;
+    const labels = context?.classifier.classify(chunk.origin.projectPath ?? chunk.origin.path, chunk.lineNumbers ? undefined : chunk.text, side);
     const unsuppressed = this.withoutSuppressed(chunk, index, kept);
     let lowerText: string | undefined;
     const fileText = () => (lowerText ??= chunk.text.toLowerCase());

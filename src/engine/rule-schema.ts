@@ -53,7 +53,7 @@ export const ruleSchema = z
      */
     valueChecks: z.boolean().default(true),
     /** A check the format carries (a checksum): a match that fails it is a look-alike, not a key. */
-    validate: z.enum(['github-checksum', 'cloudflare-checksum', 'basic-credentials']).optional(),
+    validate: z.enum(['github-checksum', 'cloudflare-checksum', 'basic-credentials', 'jwt']).optional(),
     /**
      * Rules whose findings this one takes over when both match in the same text: an AWS secret key reports the
      * access key id next to it as one pair, not two findings.

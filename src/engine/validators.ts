@@ -76,10 +76,31 @@ export function basicCredentialsOk(secret: string): boolean {
   return password.length === 0 || !whyNotAKey(password);
 }
 
+/**
+ * A JSON Web Token is three base64url parts: the header must decode to a JSON object naming its `alg`, the payload to
+ * a JSON object. jwt.io's example (subject 1234567890, John Doe), copied into countless tutorials, is a sample.
+ */
+export function jwtStructureOk(token: string): boolean {
+  const [header, payload] = token.split('.');
+  const decoded = (part: string | undefined): Record<string, unknown> | undefined => {
+    try {
+      const value = JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8')) as unknown;
+      return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const head = decoded(header);
+  const body = decoded(payload);
+  if (!head || typeof head.alg !== 'string' || !body) return false;
+  return !(body.sub === '1234567890' && body.name === 'John Doe');
+}
+
 export const VALIDATORS = {
   'github-checksum': githubChecksumOk,
   'cloudflare-checksum': cloudflareChecksumOk,
   'basic-credentials': basicCredentialsOk,
+  jwt: jwtStructureOk,
 } satisfies Record<string, (secret: string) => boolean>;
 
 export type ValidatorName = keyof typeof VALIDATORS;

@@ -38,6 +38,12 @@ describe('whyNotAKey', () => {
 
   it('isRepetitive is false for random bodies', () => {
     expect(isRepetitive(randomAlnum(24))).toBe(false);
+    for (let i = 0; i < 500; i++) expect(isRepetitive(randomAlnum(40) + randomHex(24))).toBe(false);
+  });
+
+  it('a long key typed by hand, half of it runs of neighbours, is a placeholder', () => {
+    // The shape of gitleaks' own false-positive cases for Anthropic keys.
+    expect(whyNotAKey('sk-ant-api03-abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-1234fghijklmnopby56aaaogaopaaaabc123xyzAA')).toBe('repetitive');
   });
 
   it('precision: the name of a secret is not a secret; a UUID or grouped key with the same shape is', async () => {

@@ -42,6 +42,13 @@ export function cloudflareStyleToken(prefix: string, valid = true): string {
   return `${prefix}_${body}${valid ? checksum : checksum.slice(0, -1) + (checksum.endsWith('0') ? '1' : '0')}`;
 }
 
+/** A JWT with the given algorithm, a random subject and expiry, and a random signature of the right length. */
+export function randomJwt(alg: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signature = randomBytes(alg.startsWith('RS') ? 256 : 32).toString('base64url');
+  return `${part({ alg, typ: 'JWT' })}.${part({ sub: randomUUID(), iat: 1_700_000_000 + randomInt(1_000_000), exp: 1_900_000_000 })}.${signature}`;
+}
+
 const GENERATORS: Record<string, (arg: string) => string> = {
   rand: (n) => randomAlnum(Number(n)),
   hex: (n) => randomHex(Number(n)),
@@ -61,6 +68,7 @@ const GENERATORS: Record<string, (arg: string) => string> = {
   age: (n) => randomFrom('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', Number(n)),
   uuid: () => randomUUID(),
   b64of: (text) => Buffer.from(text).toString('base64'),
+  jwt: (alg) => randomJwt(alg),
 };
 
 /**
@@ -69,7 +77,7 @@ const GENERATORS: Record<string, (arg: string) => string> = {
  * `{{uuid}}`, `{{gh:ghp}}` (a GitHub-format token with a valid checksum), `{{ghbad:ghp}}` (a wrong one),
  * `{{cf:cfut}}` / `{{cfbad:cfut}}` (the same for Cloudflare's scannable tokens), `{{basic:user}}` (base64 of
  * `user:` and a random password, as HTTP Basic sends it),
- * `{{pem:RSA PRIVATE KEY}}`, `{{b64of:TEXT}}` (TEXT in base64, after its own templates are filled:
+ * `{{pem:RSA PRIVATE KEY}}`, `{{jwt:HS256}}` (a well-formed JWT with a random payload and signature), `{{b64of:TEXT}}` (TEXT in base64, after its own templates are filled:
  * `{{b64of:sk_live_{{rand:24}}}}`).
  */
 export function expandTemplate(text: string): string {

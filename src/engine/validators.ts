@@ -81,7 +81,8 @@ export function basicCredentialsOk(secret: string): boolean {
  * a JSON object. jwt.io's example (subject 1234567890, John Doe), copied into countless tutorials, is a sample.
  */
 export function jwtStructureOk(token: string): boolean {
-  const [header, payload] = token.split('.');
+  // A GitHub App installation token wraps a JWT: ghs_<app id>_<JWT>.
+  const [header, payload] = token.replace(/^[a-z]+_\d+_/, '').split('.');
   const decoded = (part: string | undefined): Record<string, unknown> | undefined => {
     try {
       const value = JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8')) as unknown;

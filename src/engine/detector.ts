@@ -220,7 +220,11 @@ export class Detector {
     const candidates = this.candidatesIn(text, hits, origin.path, isQuietHere);
     // The file as a reader sees it: folded concatenations, decoded values…; matches there point back into the file.
     const markers = markerOffsets(hits);
-    for (const derived of deriveTexts(text, origin.path, (marker) => markers.get(marker) ?? [])) {
+    const markersIn = (inner: string) => {
+      const found = markerOffsets(this.prefilter.hits(inner));
+      return (marker: string) => found.get(marker) ?? [];
+    };
+    for (const derived of deriveTexts(text, origin.path, (marker) => markers.get(marker) ?? [], markersIn)) {
       for (const c of this.candidatesIn(derived.text, this.prefilter.hits(derived.text), origin.path, isQuietHere)) candidates.push(mappedBack(c, derived));
     }
     if (candidates.length === 0) return [];

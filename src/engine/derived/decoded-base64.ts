@@ -22,6 +22,7 @@ const MAX_DECODED = 4 * 1024 * 1024;
  */
 export const decodeBase64Values: View = {
   markers: ['kind: secret', '"kind": "secret"', ';base64,'],
+  holdsText: true,
   reach: 4096,
   derive(text, path, offsetsOf) {
     void path;

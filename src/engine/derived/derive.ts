@@ -1,4 +1,4 @@
-import type { DerivedText } from './derived-text.js';
+import { composed, type DerivedText } from './derived-text.js';
 import { foldConcatenations } from './fold-concatenation.js';
 import { joinNamesAndValues } from './name-value-pairs.js';
 import { joinContinuedValues } from './continued-values.js';
@@ -20,6 +20,11 @@ export interface View {
   /** Lower-case strings where the view may apply; they join the rules' keywords in the one pass. */
   markers: readonly string[];
   /**
+   * The view yields text that is itself code or config (a notebook's unescaped source, a decoded .env file): the
+   * views read it again, once, so that a key split inside it is folded too.
+   */
+  holdsText?: boolean;
+  /**
    * How many characters past a marker the view may need in a diff, where the detector is handed only the added
    * lines around keyword hits (a concatenation's next lines, a plist value under its key).
    */
@@ -31,10 +36,20 @@ const VIEWS: readonly View[] = [foldConcatenations, joinNamesAndValues, joinCont
 /** The markers of every view. */
 export const VIEW_MARKERS: ReadonlySet<string> = new Set(VIEWS.flatMap((view) => view.markers));
 
-/** Every view's derived texts of a file (or of a diff's added lines). */
-export function deriveTexts(text: string, path: string, offsetsOf: MarkerOffsets): DerivedText[] {
+/**
+ * Every view's derived texts of a file (or of a diff's added lines). `markersIn` finds the markers of a derived text
+ * that holds text of its own, which the views then read once more.
+ */
+export function deriveTexts(text: string, path: string, offsetsOf: MarkerOffsets, markersIn?: (text: string) => MarkerOffsets): DerivedText[] {
   const out: DerivedText[] = [];
-  for (const view of VIEWS) out.push(...view.derive(text, path, offsetsOf));
+  for (const view of VIEWS) {
+    const derived = view.derive(text, path, offsetsOf);
+    out.push(...derived);
+    if (!view.holdsText || !markersIn) continue;
+    for (const inner of derived) {
+      for (const nested of deriveTexts(inner.text, path, markersIn(inner.text))) out.push(composed(nested, inner));
+    }
+  }
   return out;
 }
 

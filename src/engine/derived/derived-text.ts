@@ -73,3 +73,12 @@ export class DerivedTextBuilder {
     };
   }
 }
+
+/** A derived text of a derived text (a split key inside a notebook's escaped source), mapped through both to the file. */
+export function composed(outer: DerivedText, inner: DerivedText): DerivedText {
+  return {
+    view: `${inner.view}+${outer.view}`,
+    text: outer.text,
+    sourceOffset: (offset, side) => inner.sourceOffset(outer.sourceOffset(offset, side), side),
+  };
+}

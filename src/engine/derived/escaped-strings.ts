@@ -1,10 +1,13 @@
-import { DerivedTextBuilder, type DerivedText } from './derived-text.js';
+import { composed, DerivedTextBuilder, type DerivedText } from './derived-text.js';
 import type { View } from './derive.js';
 
 /** Lines longer than this are not unescaped (a minified bundle's one line): its keys are in plain sight or nowhere. */
 const MAX_LINE = 256 * 1024;
 /** JSON inside JSON inside JSON: each level doubles the backslashes. */
 const MAX_LEVELS = 3;
+
+/** A double-quoted string that holds an escaped quote or line break: JSON or code inside a string. */
+const ESCAPED_STRING = /(?<!\\)"((?:[^"\\\n]|\\.)*\\["n](?:[^"\\\n]|\\.)*)"/g;
 
 const ESCAPES: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', '/': '/', n: '\n', r: '', t: ' ' };
 
@@ -15,6 +18,7 @@ const ESCAPES: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', '/': '
  */
 export const unescapeStrings: View = {
   markers: ['\\"'],
+  holdsText: true,
   reach: 0,
   derive(text, path, offsetsOf) {
     void path;
@@ -28,12 +32,19 @@ export const unescapeStrings: View = {
       if (lineEnd - lineStart > MAX_LINE) continue;
       const unescaped = unescapeLine(text, lineStart, lineEnd);
       if (unescaped) out.push(unescaped);
+      // Each string of the line on its own too: its content is code or JSON that the views read again (a key split
+      // by concatenation inside a notebook cell), which the line's own quotes would interleave with.
+      for (const m of text.slice(lineStart, lineEnd).matchAll(ESCAPED_STRING)) {
+        const contentStart = lineStart + m.index! + 1;
+        const content = unescapeLine(text, contentStart, contentStart + m[1]!.length);
+        if (content) out.push(content);
+      }
     }
     return out;
   },
 };
 
-/** The line with each escape replaced by what it stands for, as often as escaped quotes remain (nested JSON). */
+/** The text between `lineStart` and `lineEnd` with each escape replaced by what it stands for, as often as escaped quotes remain (nested JSON). */
 function unescapeLine(text: string, lineStart: number, lineEnd: number): DerivedText | undefined {
   let current: DerivedText | undefined;
   for (let level = 0; level < MAX_LEVELS; level++) {
@@ -58,13 +69,4 @@ function unescapeLine(text: string, lineStart: number, lineEnd: number): Derived
     if (!current.text.includes('\\"')) break;
   }
   return current;
-}
-
-/** A derived text of a derived text, mapped through both to the file. */
-function composed(outer: DerivedText, inner: DerivedText): DerivedText {
-  return {
-    view: outer.view,
-    text: outer.text,
-    sourceOffset: (offset, side) => inner.sourceOffset(outer.sourceOffset(offset, side), side),
-  };
 }

@@ -15,6 +15,13 @@ describe('escaped strings', () => {
     expect(found('{"outer": "{\\"inner\\": \\"{\\\\\\"api_key\\\\\\": \\\\\\"{{hex:32}}\\\\\\"}\\"}"}', 'event.json')).toHaveLength(1);
   });
 
+  it('folds a key split inside a notebook cell: the views read an unescaped string again', () => {
+    const notebook = '{"cells": [{"source": [\n  "KEY = (\\"sk_live_\\"\\n",\n  "       \\"{{rand:24}}\\")\\n"\n]}]}';
+    expect(found(notebook, 'analysis.ipynb')).toEqual([]); // two source strings: the lines are not joined
+    const oneString = '{"cells": [{"source": ["KEY = \\"sk_live_\\" + \\"{{rand:24}}\\"\\n"]}]}';
+    expect(found(oneString, 'analysis.ipynb')).toEqual(['1 smartpay-live-secret-key']);
+  });
+
   it('is quiet on escaped strings that hold no credential', () => {
     expect(found('{"note": "{\\"message\\": \\"retry later\\", \\"attempt\\": 3}"}', 'event.json')).toEqual([]);
   });

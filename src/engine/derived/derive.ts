@@ -5,6 +5,7 @@ import { joinContinuedValues } from './continued-values.js';
 import { unescapeStrings } from './escaped-strings.js';
 import { decodeBase64Values } from './decoded-base64.js';
 import { credentialVariables } from './credential-variables.js';
+import { joinNotebookCells } from './notebook-cells.js';
 
 /** Where each marker (lower-case) occurs in the text, from the keyword pass the detector makes anyway. */
 export type MarkerOffsets = (marker: string) => readonly number[];
@@ -31,7 +32,15 @@ export interface View {
   reach: number;
 }
 
-const VIEWS: readonly View[] = [foldConcatenations, joinNamesAndValues, joinContinuedValues, unescapeStrings, decodeBase64Values, credentialVariables];
+const VIEWS: readonly View[] = [
+  foldConcatenations,
+  joinNamesAndValues,
+  joinContinuedValues,
+  unescapeStrings,
+  joinNotebookCells,
+  decodeBase64Values,
+  credentialVariables,
+];
 
 /** The markers of every view. */
 export const VIEW_MARKERS: ReadonlySet<string> = new Set(VIEWS.flatMap((view) => view.markers));

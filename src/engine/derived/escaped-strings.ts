@@ -49,24 +49,27 @@ function unescapeLine(text: string, lineStart: number, lineEnd: number): Derived
   let current: DerivedText | undefined;
   for (let level = 0; level < MAX_LEVELS; level++) {
     const source = current ? current.text : text;
-    const from = current ? 0 : lineStart;
-    const to = current ? source.length : lineEnd;
     const builder = new DerivedTextBuilder(source);
-    let copied = from;
-    for (let i = source.indexOf('\\', from); i !== -1 && i < to - 1; i = source.indexOf('\\', i)) {
-      const replacement = ESCAPES[source[i + 1]!];
-      if (replacement === undefined) {
-        i += 2;
-        continue;
-      }
-      builder.copy(copied, i).put(replacement, i, i + 2);
-      copied = i + 2;
-      i += 2;
-    }
-    builder.copy(copied, to);
+    appendUnescaped(builder, source, current ? 0 : lineStart, current ? source.length : lineEnd);
     const next = builder.build('escaped-string');
     current = current ? composed(next, current) : next;
     if (!current.text.includes('\\"')) break;
   }
   return current;
+}
+
+/** Appends `source[from, to)` to the builder with one level of escapes replaced by what they stand for. */
+export function appendUnescaped(builder: DerivedTextBuilder, source: string, from: number, to: number): void {
+  let copied = from;
+  for (let i = source.indexOf('\\', from); i !== -1 && i < to - 1; i = source.indexOf('\\', i)) {
+    const replacement = ESCAPES[source[i + 1]!];
+    if (replacement === undefined) {
+      i += 2;
+      continue;
+    }
+    builder.copy(copied, i).put(replacement, i, i + 2);
+    copied = i + 2;
+    i += 2;
+  }
+  builder.copy(copied, to);
 }

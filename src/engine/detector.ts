@@ -15,7 +15,7 @@ import { redact } from './redact.js';
 import { escapeControlInLine } from './control-characters.js';
 import { redactLooseSecrets } from './snippet-redaction.js';
 import type { Chunk, Finding, Location, Origin, Severity } from './types.js';
-import { deriveTexts, derivationTriggers, VIEW_MARKERS } from './derived/derive.js';
+import { deriveTexts, derivationTriggers, nestedIn, VIEW_MARKERS, type MarkerHits } from './derived/derive.js';
 import type { DerivedText } from './derived/derived-text.js';
 
 /** How far around a keyword a rule's regex may look: keys and their keywords stand close together. */
@@ -105,16 +105,32 @@ function mappedBack(c: Candidate, derived: DerivedText): Candidate {
   };
 }
 
-/** Where each view marker was hit, by marker. */
-function markerOffsets(hits: readonly KeywordHit[]): Map<string, number[]> {
-  const offsets = new Map<string, number[]>();
+/** The view markers and the rule keywords among the keyword pass's hits, for the views. */
+function markerHits(hits: readonly KeywordHit[], isRuleKeyword: (keyword: string) => boolean): MarkerHits {
+  let offsets: Map<string, number[]> | undefined;
+  const ruleOffsets: number[] = [];
   for (const hit of hits) {
+    if (isRuleKeyword(hit.keyword)) ruleOffsets.push(hit.offset);
     if (!VIEW_MARKERS.has(hit.keyword)) continue;
+    offsets ??= new Map();
     const list = offsets.get(hit.keyword);
     if (list) list.push(hit.offset);
     else offsets.set(hit.keyword, [hit.offset]);
   }
-  return offsets;
+  return {
+    offsetsOf: (marker) => offsets?.get(marker) ?? [],
+    ruleKeywordWithin(from, to) {
+      // Hits come sorted by offset: the first at or after `from` decides.
+      let low = 0;
+      let high = ruleOffsets.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (ruleOffsets[mid]! < from) low = mid + 1;
+        else high = mid;
+      }
+      return low < ruleOffsets.length && ruleOffsets[low]! < to;
+    },
+  };
 }
 
 /** The rule engine: chunk in, findings out. Knows nothing of files or git. */
@@ -123,6 +139,8 @@ export class Detector {
   private readonly rulesByKeyword = new Map<string, CompiledRule[]>();
   /** How far past a keyword hit a diff's lines must be read: multi-line rules' keywords, and the views' triggers. */
   private readonly reachOf = new Map<string, number>();
+
+  private readonly isRuleKeyword = (keyword: string) => this.rulesByKeyword.has(keyword);
 
   /** Rules judged on a binary file's name, not on text. */
   private readonly fileNameRules: CompiledRule[];
@@ -219,13 +237,14 @@ export class Detector {
     const hits = this.prefilter.hits(text);
     const candidates = this.candidatesIn(text, hits, origin.path, isQuietHere);
     // The file as a reader sees it: folded concatenations, decoded values…; matches there point back into the file.
-    const markers = markerOffsets(hits);
-    const markersIn = (inner: string) => {
-      const found = markerOffsets(this.prefilter.hits(inner));
-      return (marker: string) => found.get(marker) ?? [];
-    };
-    for (const derived of deriveTexts(text, origin.path, (marker) => markers.get(marker) ?? [], markersIn)) {
-      for (const c of this.candidatesIn(derived.text, this.prefilter.hits(derived.text), origin.path, isQuietHere)) candidates.push(mappedBack(c, derived));
+    for (const { derived, holdsText } of deriveTexts(text, origin.path, markerHits(hits, this.isRuleKeyword))) {
+      const derivedHits = this.prefilter.hits(derived.text);
+      for (const c of this.candidatesIn(derived.text, derivedHits, origin.path, isQuietHere)) candidates.push(mappedBack(c, derived));
+      // What a notebook cell or a decoded file holds is read by the views once more (not deeper).
+      if (!holdsText) continue;
+      for (const nested of nestedIn(derived, deriveTexts(derived.text, origin.path, markerHits(derivedHits, this.isRuleKeyword)))) {
+        for (const c of this.candidatesIn(nested.text, this.prefilter.hits(nested.text), origin.path, isQuietHere)) candidates.push(mappedBack(c, nested));
+      }
     }
     if (candidates.length === 0) return [];
     const { kept, absorbed } = this.resolveOverlaps(candidates);

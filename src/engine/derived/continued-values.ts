@@ -16,9 +16,9 @@ const BLOCK_SCALAR = /^([ \t]*)(?:- )?([\w.-]{1,100}):[ \t]*[|>][+-]?[0-9]?[ \t]
 export const joinContinuedValues: View = {
   markers: [': |', ': >'],
   reach: 512,
-  derive(text, path, offsetsOf) {
+  derive(text, path, hits) {
     if (PROPERTIES.test(path) && text.includes('\\\n')) return propertiesContinuations(text);
-    if (YAML.test(path) && (offsetsOf(': |').length || offsetsOf(': >').length)) return yamlBlockScalars(text);
+    if (YAML.test(path) && (hits.offsetsOf(': |').length || hits.offsetsOf(': >').length)) return yamlBlockScalars(text);
     return [];
   },
 };

@@ -47,11 +47,11 @@ const NOT_A_VARIABLE = new Set(['process', 'os', 'env', 'this', 'self', 'null', 
 export const credentialVariables: View = {
   markers: [...new Set(USES.flatMap((use) => use.markers))],
   reach: 0,
-  derive(text, path, offsetsOf) {
+  derive(text, path, hits) {
     void path;
     const shapes = new Map<string, string>();
     for (const use of USES) {
-      for (const m of matchesNear(text, use.markers.flatMap((marker) => offsetsOf(marker)), use.regex, 200)) {
+      for (const m of matchesNear(text, use.markers.flatMap((marker) => hits.offsetsOf(marker)), use.regex, 200)) {
         const name = Object.values(m.groups ?? {}).find((v) => v !== undefined);
         if (!name || NOT_A_VARIABLE.has(name) || shapes.has(name)) continue;
         shapes.set(name, use.shape(m[1] ?? ''));

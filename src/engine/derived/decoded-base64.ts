@@ -24,10 +24,10 @@ export const decodeBase64Values: View = {
   markers: ['kind: secret', '"kind": "secret"', ';base64,'],
   holdsText: true,
   reach: 4096,
-  derive(text, path, offsetsOf) {
+  derive(text, path, hits) {
     void path;
     const out: DerivedText[] = [];
-    if (offsetsOf('kind: secret').length || offsetsOf('"kind": "secret"').length) {
+    if (hits.offsetsOf('kind: secret').length || hits.offsetsOf('"kind": "secret"').length) {
       SECRET_DATA_ENTRY.lastIndex = 0;
       for (const m of text.matchAll(SECRET_DATA_ENTRY)) {
         const start = m.index + m[0].indexOf(m[2]!, m[0].indexOf(':'));
@@ -37,7 +37,7 @@ export const decodeBase64Values: View = {
         out.push(new DerivedTextBuilder(text).put(shown, start, start + m[2]!.length).build('base64'));
       }
     }
-    if (offsetsOf(';base64,').length) {
+    if (hits.offsetsOf(';base64,').length) {
       for (const m of text.matchAll(DATA_URL)) {
         const start = m.index + m[0].length - m[1]!.length;
         const decoded = decodedText(m[1]!);

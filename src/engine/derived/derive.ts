@@ -7,8 +7,13 @@ import { decodeBase64Values } from './decoded-base64.js';
 import { credentialVariables } from './credential-variables.js';
 import { joinNotebookCells } from './notebook-cells.js';
 
-/** Where each marker (lower-case) occurs in the text, from the keyword pass the detector makes anyway. */
-export type MarkerOffsets = (marker: string) => readonly number[];
+/** What the keyword pass the detector makes anyway found in a text: where each marker stands, and where rules' keywords do. */
+export interface MarkerHits {
+  /** Where a marker (lower-case) occurs. */
+  offsetsOf(marker: string): readonly number[];
+  /** Whether a rule keyword occurs between two offsets: a view whose text keeps the keywords as they were need not read stretches without one. */
+  ruleKeywordWithin(from: number, to: number): boolean;
+}
 
 /**
  * A way of reading a file that a line regex does not have: each view finds the places where a reader would see a
@@ -17,7 +22,7 @@ export type MarkerOffsets = (marker: string) => readonly number[];
  * whose markers are absent costs nothing.
  */
 export interface View {
-  derive(text: string, path: string, offsetsOf: MarkerOffsets): DerivedText[];
+  derive(text: string, path: string, hits: MarkerHits): DerivedText[];
   /** Lower-case strings where the view may apply; they join the rules' keywords in the one pass. */
   markers: readonly string[];
   /**
@@ -45,21 +50,22 @@ const VIEWS: readonly View[] = [
 /** The markers of every view. */
 export const VIEW_MARKERS: ReadonlySet<string> = new Set(VIEWS.flatMap((view) => view.markers));
 
-/**
- * Every view's derived texts of a file (or of a diff's added lines). `markersIn` finds the markers of a derived text
- * that holds text of its own, which the views then read once more.
- */
-export function deriveTexts(text: string, path: string, offsetsOf: MarkerOffsets, markersIn?: (text: string) => MarkerOffsets): DerivedText[] {
-  const out: DerivedText[] = [];
-  for (const view of VIEWS) {
-    const derived = view.derive(text, path, offsetsOf);
-    out.push(...derived);
-    if (!view.holdsText || !markersIn) continue;
-    for (const inner of derived) {
-      for (const nested of deriveTexts(inner.text, path, markersIn(inner.text))) out.push(composed(nested, inner));
-    }
-  }
+/** A derived text, and whether what it holds is text the views may read again (a notebook cell, a decoded file). */
+export interface Derivation {
+  derived: DerivedText;
+  holdsText: boolean;
+}
+
+/** Every view's derived texts of a file (or of a diff's added lines, or of a derived text that holds text). */
+export function deriveTexts(text: string, path: string, hits: MarkerHits): Derivation[] {
+  const out: Derivation[] = [];
+  for (const view of VIEWS) for (const derived of view.derive(text, path, hits)) out.push({ derived, holdsText: view.holdsText ?? false });
   return out;
+}
+
+/** The derivations of a derived text, mapped through it to the file. */
+export function nestedIn(outer: DerivedText, derivations: Derivation[]): DerivedText[] {
+  return derivations.map(({ derived }) => composed(derived, outer));
 }
 
 /** The views' markers, with the reach each needs in a diff. */

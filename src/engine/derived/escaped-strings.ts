@@ -6,6 +6,8 @@ const MAX_LINE = 256 * 1024;
 /** JSON inside JSON inside JSON: each level doubles the backslashes. */
 const MAX_LEVELS = 3;
 
+/** Files whose strings hold code or JSON of their own: notebooks, JSON documents, recorded HTTP exchanges. */
+const JSON_FILE = /\.(?:json|jsonl|ndjson|ipynb|har)$/i;
 /** A double-quoted string that holds an escaped quote or line break: JSON or code inside a string. */
 const ESCAPED_STRING = /(?<!\\)"((?:[^"\\\n]|\\.)*\\["n](?:[^"\\\n]|\\.)*)"/g;
 
@@ -20,20 +22,22 @@ export const unescapeStrings: View = {
   markers: ['\\"'],
   holdsText: true,
   reach: 0,
-  derive(text, path, offsetsOf) {
-    void path;
+  derive(text, path, hits) {
+    const stringsApart = JSON_FILE.test(path);
     const out: DerivedText[] = [];
     let lineEnd = -1;
-    for (const at of offsetsOf('\\"')) {
+    for (const at of hits.offsetsOf('\\"')) {
       if (at < lineEnd) continue; // on a line already read
       const lineStart = text.lastIndexOf('\n', at) + 1;
       const newline = text.indexOf('\n', at);
       lineEnd = newline === -1 ? text.length : newline;
-      if (lineEnd - lineStart > MAX_LINE) continue;
+      // Unescaping keeps the words as they were: a line without a rule keyword holds nothing to find.
+      if (lineEnd - lineStart > MAX_LINE || !hits.ruleKeywordWithin(lineStart, lineEnd)) continue;
       const unescaped = unescapeLine(text, lineStart, lineEnd);
       if (unescaped) out.push(unescaped);
-      // Each string of the line on its own too: its content is code or JSON that the views read again (a key split
-      // by concatenation inside a notebook cell), which the line's own quotes would interleave with.
+      // In JSON files, each string of the line on its own too: its content is code or JSON that the views read again
+      // (a key split by concatenation inside a notebook cell), which the line's own quotes would interleave with.
+      if (!stringsApart) continue;
       for (const m of text.slice(lineStart, lineEnd).matchAll(ESCAPED_STRING)) {
         const contentStart = lineStart + m.index! + 1;
         const content = unescapeLine(text, contentStart, contentStart + m[1]!.length);

@@ -28,9 +28,9 @@ const IMPLICIT_ACROSS_LINES = /["'][ \t]*\\?\r?\n[ \t]*["']/g;
 export const foldConcatenations: View = {
   markers: MARKERS,
   reach: 1024,
-  derive(text, path, offsetsOf) {
+  derive(text, path, hits) {
     const syntax = literalSyntaxOf(path);
-    const offsets = MARKERS.flatMap((marker) => offsetsOf(marker));
+    const offsets = MARKERS.flatMap((marker) => hits.offsetsOf(marker));
     if (syntax.implicitJoin) for (const m of text.matchAll(IMPLICIT_ACROSS_LINES)) offsets.push(m.index!);
     if (offsets.length === 0) return [];
     offsets.sort((a, b) => a - b);

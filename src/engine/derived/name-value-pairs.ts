@@ -38,7 +38,7 @@ const FORMS: readonly PairForm[] = [
   { markers: ['<name>'], paths: MARKUP, regex: new RegExp(`<name>\\s*(?<name>[^<]{1,100}?)\\s*</name>\\s*<value>\\s*(?<value>${VALUE})\\s*</value>`, 'dg') },
   // Kubernetes and compose env lists: `- name: PAYMENTS_API_KEY` then `value: "…"` on the next line.
   {
-    markers: ['value:'],
+    markers: ['- name:'],
     paths: /\.ya?ml$/i,
     regex: new RegExp(`-[ \\t]+name:[ \\t]*["']?(?<name>[\\w.-]{1,100})["']?[ \\t]*\\r?\\n[ \\t]+value:[ \\t]*["']?(?<value>${VALUE})["']?[ \\t]*$`, 'dgm'),
   },
@@ -71,11 +71,11 @@ const FORMS: readonly PairForm[] = [
 export const joinNamesAndValues: View = {
   markers: [...new Set(FORMS.flatMap((form) => form.markers))],
   reach: 512,
-  derive(text, path, offsetsOf) {
+  derive(text, path, hits) {
     const out: DerivedText[] = [];
     for (const form of FORMS) {
       if (!form.paths.test(path)) continue;
-      const offsets = form.markers.flatMap((marker) => offsetsOf(marker));
+      const offsets = form.markers.flatMap((marker) => hits.offsetsOf(marker));
       for (const m of matchesNear(text, offsets, form.regex, REACH)) {
         const [start, end] = m.indices!.groups![m.groups!.value !== undefined ? 'value' : 'value2']!;
         // "Stripe Secret Key" reads as Stripe_Secret_Key to the name-based rules.

@@ -18,8 +18,8 @@ export const joinNotebookCells: View = {
   markers: ['"source": [', '"source":['],
   holdsText: true,
   reach: 4096,
-  derive(text, path, offsetsOf) {
-    if (!path.endsWith('.ipynb') || (offsetsOf('"source": [').length === 0 && offsetsOf('"source":[').length === 0)) return [];
+  derive(text, path, hits) {
+    if (!path.endsWith('.ipynb') || (hits.offsetsOf('"source": [').length === 0 && hits.offsetsOf('"source":[').length === 0)) return [];
     const out: DerivedText[] = [];
     SOURCE_ARRAY.lastIndex = 0;
     for (let m = SOURCE_ARRAY.exec(text); m; m = SOURCE_ARRAY.exec(text)) {

@@ -71,7 +71,9 @@ function isPlaceholderWords(value: string): boolean {
     .split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)
     .filter((word) => word.length >= 2)
     .map((word) => word.toLowerCase());
-  return words.length > 0 && words.every((word) => PLACEHOLDER_VOCABULARY.has(word));
+  // The words must make up the value's letters, not a prefix of them: access-production-<uuid> has random letters too.
+  const inWords = words.reduce((sum, word) => sum + word.length, 0);
+  return words.length > 0 && inWords >= letters * 0.8 && words.every((word) => PLACEHOLDER_VOCABULARY.has(word));
 }
 
 /** `aaaaaaaa`, `abababab`, `12345678`, `abcdefgh`: few distinct characters, or mostly runs of neighbours. */

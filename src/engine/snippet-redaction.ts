@@ -28,7 +28,8 @@ export function looksLikeCredential(token: string): boolean {
   const hasDigit = /\d/.test(token);
   const hasLetter = /[A-Za-z]/.test(token);
   const entropy = shannonEntropy(token);
-  if (hasDigit && hasLetter) return entropy >= 3.5;
+  // Hex has 16 symbols: a random 40-digit hex string is under 3.5 bits a character one time in twenty.
+  if (hasDigit && hasLetter) return entropy >= (/^[0-9a-f]+$/i.test(token) ? 3.0 : 3.5);
   // Letters only: a random key in mixed case (camelCase identifiers stay under this).
   return hasLetter && token.length >= 24 && /[a-z]/.test(token) && /[A-Z]/.test(token) && entropy >= 4.3;
 }

@@ -41,6 +41,13 @@ describe('whyNotAKey', () => {
     for (let i = 0; i < 500; i++) expect(isRepetitive(randomAlnum(40) + randomHex(24))).toBe(false);
   });
 
+  it('placeholder words must make up the value: a word prefix before random letters is not a placeholder', () => {
+    // A UUID whose hex holds no two letters in a row left only "access" and "production" as words.
+    expect(whyNotAKey('access-production-e6c37d7b-c963-4e0d-992e-2777d316e33c')).toBeUndefined();
+    expect(whyNotAKey('my_api_key_here')).toBe('placeholder');
+    expect(whyNotAKey('yourApiKey')).toBe('placeholder');
+  });
+
   it('a long key typed by hand, half of it runs of neighbours, is a placeholder', () => {
     // The shape of gitleaks' own false-positive cases for Anthropic keys.
     expect(whyNotAKey('sk-ant-api03-abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-1234fghijklmnopby56aaaogaopaaaabc123xyzAA')).toBe('repetitive');

@@ -1,8 +1,12 @@
 import { composed, DerivedTextBuilder, type DerivedText } from './derived-text.js';
 import type { View } from './derive.js';
 
-/** Lines longer than this are not unescaped (a minified bundle's one line): its keys are in plain sight or nowhere. */
-const MAX_LINE = 256 * 1024;
+/**
+ * Lines longer than this are not unescaped: in code, a minified bundle's line (its keys are in plain sight or
+ * nowhere); a JSON document may be one long line, so JSON files allow more.
+ */
+const MAX_LINE = 4 * 1024;
+const MAX_JSON_LINE = 256 * 1024;
 /** JSON inside JSON inside JSON: each level doubles the backslashes. */
 const MAX_LEVELS = 3;
 
@@ -32,7 +36,7 @@ export const unescapeStrings: View = {
       const newline = text.indexOf('\n', at);
       lineEnd = newline === -1 ? text.length : newline;
       // Unescaping keeps the words as they were: a line without a rule keyword holds nothing to find.
-      if (lineEnd - lineStart > MAX_LINE || !hits.ruleKeywordWithin(lineStart, lineEnd)) continue;
+      if (lineEnd - lineStart > (stringsApart ? MAX_JSON_LINE : MAX_LINE) || !hits.ruleKeywordWithin(lineStart, lineEnd)) continue;
       const unescaped = unescapeLine(text, lineStart, lineEnd);
       if (unescaped) out.push(unescaped);
       // In JSON files, each string of the line on its own too: its content is code or JSON that the views read again

@@ -13,11 +13,11 @@ const PREFIX = 200;
 
 /**
  * Where a closing quote, an operator and an opening quote meet (`" +`, `+ '`, `' .`, `${"`…): the keyword pass finds
- * them, and only their lines are lexed. Adjacent literals (Python, Ruby, C) meet at `" "` on one line; across lines
- * (`("sk_live_"` then `"…")`) a regex finds them, in those languages' files only.
+ * them, and only their lines are lexed. Adjacent literals (Python, Ruby, C: `"sk_live_" "…"`, or `("sk_live_"` then
+ * `"…")` on the next line) are found by a regex, in those languages' files only: their marker would be in every file.
  */
-const MARKERS = ['" +', "' +", '` +', '"+', "'+", '`+', '+ "', "+ '", '+ `', '+"', "+'", '+`', '${"', "${'", '" "', "' '", '" . ', "' . "];
-const IMPLICIT_ACROSS_LINES = /["'][ \t]*\\?\r?\n[ \t]*["']/g;
+const MARKERS = ['" +', "' +", '` +', '"+', "'+", '`+', '+ "', "+ '", '+ `', '+"', "+'", '+`', '${"', "${'", '" . ', "' . "];
+const IMPLICIT_JOIN = /["'][ \t]*(?:\\?\r?\n[ \t]*)?["']/g;
 
 /**
  * Keys split into pieces, as a reader folds them: `"sk_li" + "ve_…"`, Python's `("sk_live_" "…")`, PHP's `'a' . 'b'`,
@@ -31,7 +31,7 @@ export const foldConcatenations: View = {
   derive(text, path, hits) {
     const syntax = literalSyntaxOf(path);
     const offsets = MARKERS.flatMap((marker) => hits.offsetsOf(marker));
-    if (syntax.implicitJoin) for (const m of text.matchAll(IMPLICIT_ACROSS_LINES)) offsets.push(m.index!);
+    if (syntax.implicitJoin) for (const m of text.matchAll(IMPLICIT_JOIN)) offsets.push(m.index!);
     if (offsets.length === 0) return [];
     offsets.sort((a, b) => a - b);
     const out: DerivedText[] = [];

@@ -235,20 +235,27 @@ export class Detector {
       return found;
     };
     const hits = this.prefilter.hits(text);
-    const candidates = this.candidatesIn(text, hits, origin.path, isQuietHere);
-    // The file as a reader sees it: folded concatenations, decoded values…; matches there point back into the file.
-    for (const { derived, holdsText } of deriveTexts(text, origin.path, markerHits(hits, this.isRuleKeyword))) {
-      const derivedHits = this.prefilter.hits(derived.text);
-      for (const c of this.candidatesIn(derived.text, derivedHits, origin.path, isQuietHere)) candidates.push(mappedBack(c, derived));
-      // What a notebook cell or a decoded file holds is read by the views once more (not deeper).
-      if (!holdsText) continue;
-      for (const nested of nestedIn(derived, deriveTexts(derived.text, origin.path, markerHits(derivedHits, this.isRuleKeyword)))) {
-        for (const c of this.candidatesIn(nested.text, this.prefilter.hits(nested.text), origin.path, isQuietHere)) candidates.push(mappedBack(c, nested));
-      }
-    }
+    const candidates = [...this.candidatesIn(text, hits, origin.path, isQuietHere), ...this.derivedCandidates(text, hits, origin.path, isQuietHere)];
     if (candidates.length === 0) return [];
     const { kept, absorbed } = this.resolveOverlaps(candidates);
     return this.toFindings(chunk, kept, absorbed);
+  }
+
+  /**
+   * The matches in the file as a reader sees it — folded concatenations, decoded values, joined cells… — placed back
+   * where their pieces stand in the file. What a notebook cell or a decoded file holds is read by the views once more.
+   */
+  private derivedCandidates(text: string, hits: readonly KeywordHit[], path: string, isQuietHere: (rule: CompiledRule) => boolean): Candidate[] {
+    const candidates: Candidate[] = [];
+    for (const { derived, holdsText } of deriveTexts(text, path, markerHits(hits, this.isRuleKeyword))) {
+      const derivedHits = this.prefilter.hits(derived.text);
+      for (const c of this.candidatesIn(derived.text, derivedHits, path, isQuietHere)) candidates.push(mappedBack(c, derived));
+      if (!holdsText) continue;
+      for (const nested of nestedIn(derived, deriveTexts(derived.text, path, markerHits(derivedHits, this.isRuleKeyword)))) {
+        for (const c of this.candidatesIn(nested.text, this.prefilter.hits(nested.text), path, isQuietHere)) candidates.push(mappedBack(c, nested));
+      }
+    }
+    return candidates;
   }
 
   /** The matches in `text` that pass the checks on the secret. */

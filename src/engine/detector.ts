@@ -105,21 +105,24 @@ function mappedBack(c: Candidate, derived: DerivedText): Candidate {
   };
 }
 
-/** The view markers and the rule keywords among the keyword pass's hits, for the views. */
+/**
+ * The view markers and the rule keywords among the keyword pass's hits, for the views. Markers are sorted out at
+ * once (every view asks); rule-keyword offsets only when a view asks for them (few files hold escaped quotes).
+ */
 function markerHits(hits: readonly KeywordHit[], isRuleKeyword: (keyword: string) => boolean): MarkerHits {
   let offsets: Map<string, number[]> | undefined;
-  const ruleOffsets: number[] = [];
   for (const hit of hits) {
-    if (isRuleKeyword(hit.keyword)) ruleOffsets.push(hit.offset);
     if (!VIEW_MARKERS.has(hit.keyword)) continue;
     offsets ??= new Map();
     const list = offsets.get(hit.keyword);
     if (list) list.push(hit.offset);
     else offsets.set(hit.keyword, [hit.offset]);
   }
+  let ruleOffsets: number[] | undefined;
   return {
     offsetsOf: (marker) => offsets?.get(marker) ?? [],
     ruleKeywordWithin(from, to) {
+      ruleOffsets ??= hits.filter((hit) => isRuleKeyword(hit.keyword)).map((hit) => hit.offset);
       // Hits come sorted by offset: the first at or after `from` decides.
       let low = 0;
       let high = ruleOffsets.length;

@@ -62,7 +62,10 @@ export function rulesCatalogue(packs: readonly LoadedPack[], policies: readonly 
 /** "3 by checksum, 70 by structure…": how many rules verify keys each way. */
 function verificationSummary(rules: readonly RuleData[]): string {
   const counts = new Map<string, number>();
-  for (const rule of rules) counts.set(verificationOf(rule), (counts.get(verificationOf(rule)) ?? 0) + 1);
+  for (const rule of rules) {
+    const way = verificationOf(rule);
+    counts.set(way, (counts.get(way) ?? 0) + 1);
+  }
   const order = ['checksum', 'structure', 'entropy and name', 'handling', 'file name'];
   return order.filter((way) => counts.has(way)).map((way) => `${way}: ${counts.get(way)}`).join(', ');
 }

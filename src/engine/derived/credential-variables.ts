@@ -47,8 +47,7 @@ const NOT_A_VARIABLE = new Set(['process', 'os', 'env', 'this', 'self', 'null', 
 export const credentialVariables: View = {
   markers: [...new Set(USES.flatMap((use) => use.markers))],
   reach: 0,
-  derive(text, path, hits) {
-    void path;
+  derive(text, _path, hits) {
     const shapes = new Map<string, string>();
     for (const use of USES) {
       for (const m of matchesNear(text, use.markers.flatMap((marker) => hits.offsetsOf(marker)), use.regex, 200)) {

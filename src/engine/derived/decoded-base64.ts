@@ -24,8 +24,7 @@ export const decodeBase64Values: View = {
   markers: ['kind: secret', '"kind": "secret"', ';base64,'],
   holdsText: true,
   reach: 4096,
-  derive(text, path, hits) {
-    void path;
+  derive(text, _path, hits) {
     const out: DerivedText[] = [];
     if (hits.offsetsOf('kind: secret').length || hits.offsetsOf('"kind": "secret"').length) {
       SECRET_DATA_ENTRY.lastIndex = 0;
@@ -55,16 +54,14 @@ export const decodeBase64Values: View = {
   },
 };
 
-/** The value decoded, when it is text (UTF-8, almost all printable): a hash or an image decodes to bytes. */
+/** The value decoded, when it is text (UTF-8, no control character but blanks): a hash or an image decodes to bytes. */
 function decodedText(value: string): string | undefined {
   if (value.length * 0.75 > MAX_DECODED) return undefined;
   const bytes = Buffer.from(value, 'base64');
   if (bytes.length === 0) return undefined;
-  let unprintable = 0;
   for (const byte of bytes) {
-    if (byte < 9 || (byte > 13 && byte < 32) || byte === 127) unprintable++;
+    if (byte < 9 || (byte > 13 && byte < 32) || byte === 127) return undefined;
   }
-  if (unprintable > 0) return undefined;
   const decoded = bytes.toString('utf8');
   return decoded.includes('\uFFFD') ? undefined : decoded;
 }

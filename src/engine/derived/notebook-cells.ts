@@ -36,7 +36,7 @@ export const joinNotebookCells: View = {
         at = ELEMENT.lastIndex;
         if (element[2] === ']') break;
       }
-      // A cell of one line is read by the escaped-strings view already.
+      // A cell of one line is left to the escaped-strings view, which reads it where a rule keyword stands.
       if (elements > 1) out.push(builder.build('notebook-cell'));
       SOURCE_ARRAY.lastIndex = Math.max(SOURCE_ARRAY.lastIndex, at);
     }

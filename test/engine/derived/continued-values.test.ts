@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectIn } from '../../helpers/detector.js';
-import { expandTemplate } from '../../helpers/keys.js';
+import { foundIn } from '../../helpers/detector.js';
 
-const found = (text: string, path: string) => detectIn(expandTemplate(text), path).map((f) => `${f.location.line}:${f.location.column} ${f.ruleId}`);
+const found = (text: string, path: string) => foundIn(text, path, { columns: true });
 
 describe('values continued over lines', () => {
   it('joins a .properties continuation line to the value it continues', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectIn } from '../../helpers/detector.js';
+import { detectIn, foundIn } from '../../helpers/detector.js';
 import { expandTemplate } from '../../helpers/keys.js';
 
-const findings = (text: string, path: string) => detectIn(expandTemplate(text), path);
-const found = (text: string, path: string) => findings(text, path).map((f) => `${f.location.line} ${f.ruleId}`);
+const found = (text: string, path: string) => foundIn(text, path);
 
 describe('base64 values, decoded', () => {
   it("decodes a Kubernetes Secret's data entries, a key and a whole env file", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectIn } from '../../helpers/detector.js';
+import { detectIn, foundIn } from '../../helpers/detector.js';
 import { expandTemplate } from '../../helpers/keys.js';
 
-const found = (text: string, path: string) => detectIn(expandTemplate(text), path).map((f) => `${f.location.line}:${f.location.column} ${f.ruleId}`);
+const found = (text: string, path: string) => foundIn(text, path, { columns: true });
 
 describe('folding string concatenations', () => {
   it.each([

@@ -13,6 +13,8 @@ export interface CompiledRule {
   placeholders: Array<(secret: string) => boolean>;
   /** Whether the rule applies to a path; absent when it applies everywhere. */
   appliesTo?: (path: string) => boolean;
+  /** A user's rule (from a config file) rather than a built-in one: it verifies keys only when the runner says so. */
+  custom?: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export function compileRule(definition: RuleDefinition, engine: 'native' | 'line
     id: definition.id,
     severity: definition.severity,
     keywords: definition.keywords.map((k) => k.toLowerCase()),
+    ...(engine === 'linear' ? { custom: true } : {}),
     matchers,
     placeholders,
     appliesTo: pathFilter(definition.paths, definition.excludePaths),

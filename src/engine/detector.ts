@@ -68,16 +68,32 @@ export interface KeywordReach {
   reach: number;
 }
 
-/** The raw secret of a finding, kept out of the finding object so that no reporter can serialise it by accident. */
-const secrets = new WeakMap<Finding, string>();
-
-export function secretOf(finding: Finding): string | undefined {
-  return secrets.get(finding);
+/**
+ * What a finding knows of its key beyond the report: the raw secret, the rule that matched it (a context policy may
+ * re-file the finding under another id), and the other half of a pair (the AWS key ID beside its secret). Kept out of
+ * the finding object so that no reporter can serialise it by accident.
+ */
+export interface KeyFacts {
+  secret: string;
+  ruleId: string;
+  pair?: string;
+  /** The rule verifies only where the file names its vendor (`verify.evidence`), and this file does not. */
+  noVendorEvidence?: true;
 }
 
-/** Gives a finding that crossed a thread boundary (a plain copy) its secret back. */
-export function registerSecret(finding: Finding, secret: string): void {
-  secrets.set(finding, secret);
+const keyFacts = new WeakMap<Finding, KeyFacts>();
+
+export function secretOf(finding: Finding): string | undefined {
+  return keyFacts.get(finding)?.secret;
+}
+
+export function keyFactsOf(finding: Finding): KeyFacts | undefined {
+  return keyFacts.get(finding);
+}
+
+/** Gives a finding that crossed a thread boundary (a plain copy) its key facts back. */
+export function registerKeyFacts(finding: Finding, facts: KeyFacts): void {
+  keyFacts.set(finding, facts);
 }
 
 /** Where a finding stands: its chunk's origin (path, and the commit facts when there are some), line and columns. */
@@ -91,6 +107,18 @@ function locationIn(origin: Origin, line: number, column: number, endColumn: num
     column,
     endColumn,
   };
+}
+
+/** The secret of the other half of a pair the rule verifies with (the nearest absorbed match of that rule). */
+function pairOf(c: Candidate, absorbed: readonly Candidate[]): string | undefined {
+  const pairRule = c.rule.definition.verify?.pairWith;
+  if (!pairRule) return undefined;
+  let nearest: Candidate | undefined;
+  for (const other of absorbed) {
+    if (other.rule.id !== pairRule) continue;
+    if (!nearest || Math.abs(other.secretStart - c.secretStart) < Math.abs(nearest.secretStart - c.secretStart)) nearest = other;
+  }
+  return nearest?.secret;
 }
 
 /** A match read in a derived text, placed where what it was read from stands in the file. */
@@ -214,7 +242,7 @@ export class Detector {
         preview: escapeControlInLine(name),
         fingerprint: fingerprintOf(rule.id, identity),
       };
-      secrets.set(finding, identity);
+      keyFacts.set(finding, { secret: identity, ruleId: rule.id });
       findings.push(finding);
     }
     return findings;
@@ -398,7 +426,10 @@ export class Detector {
         // A context rule is a finding of its own: a key baselined on the server is new again in a client component.
         if (finding.ruleId !== c.rule.id) finding.fingerprint = fingerprintOf(finding.ruleId, c.secret);
       }
-      secrets.set(finding, c.secret);
+      const pair = pairOf(c, absorbed);
+      const evidence = definition.verify?.evidence;
+      const noVendorEvidence = evidence && !evidence.some((word) => fileText().includes(word));
+      keyFacts.set(finding, { secret: c.secret, ruleId: c.rule.id, ...(pair ? { pair } : {}), ...(noVendorEvidence ? { noVendorEvidence } : {}) });
       findings.push(finding);
     }
     return findings;

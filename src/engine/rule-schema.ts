@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revokeSchema, verifySchema } from '../verify/verify-schema.js';
 
 /** One vendor that issues keys of a rule's shape, and what in a file says the key is theirs. */
 const issuerSchema = z
@@ -9,6 +10,8 @@ const issuerSchema = z
     title: z.string(),
     envVar: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(),
     remediation: z.string(),
+    /** How to ask this vendor whether the key works, when the evidence names it alone. */
+    verify: verifySchema.optional(),
   })
   .strict();
 
@@ -89,6 +92,10 @@ export const ruleSchema = z
     paths: z.array(z.string()).optional(),
     excludePaths: z.array(z.string()).optional(),
     remediation: z.string().default('Remove the key from the code, load it from an environment variable or a secret manager, and rotate it.'),
+    /** How to ask the vendor whether a found key works (`--verify`): see src/verify/verify-schema.ts. */
+    verify: verifySchema.optional(),
+    /** How to revoke a found key at the vendor (`keyward revoke`). */
+    revoke: revokeSchema.optional(),
     /** Lines the rule must find (exactly one finding, of this rule) and lines it must not; a path where it matters. */
     examples: z
       .object({ leaks: z.array(exampleSchema).default([]), quiet: z.array(exampleSchema).default([]) })

@@ -44,6 +44,14 @@ export interface Location {
   date?: string;
 }
 
+/**
+ * Whether the vendor still accepts the key, as `--verify` found (GitHub's words): `unknown` when the answer could not
+ * tell (a timeout, a 429, a 5xx, an answer the rule does not know).
+ */
+export type Validity = 'active' | 'inactive' | 'unknown';
+
+export const VALIDITIES: readonly Validity[] = ['active', 'inactive', 'unknown'];
+
 export interface Finding {
   ruleId: string;
   title: string;
@@ -64,6 +72,8 @@ export interface Finding {
   fingerprint: string;
   /** Context labels of the file the finding stands in (client-side, test, docs…). */
   context?: string[];
+  /** Set only on findings `--verify` asked the vendor about. */
+  validity?: Validity;
   /** For a history scan: the same secret across commits, reported once at the commit that introduced it. */
   history?: HistoryFacts;
 }

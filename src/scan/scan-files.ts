@@ -1,4 +1,4 @@
-import { registerSecret, type Detector } from '../engine/detector.js';
+import { registerKeyFacts, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { decode, readLimit, type SkippedFile } from '../sources/read-file.js';
 import { walkFiles, type WalkedFile } from '../sources/walk-files.js';
@@ -38,8 +38,8 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
     filesScanned += result.filesScanned;
     bytesScanned += result.bytesScanned;
     skipped.push(...result.skipped);
-    for (const { finding, secret } of result.findings) {
-      registerSecret(finding, secret);
+    for (const { finding, facts } of result.findings) {
+      if (facts) registerKeyFacts(finding, facts);
       findings.push(finding);
     }
   };

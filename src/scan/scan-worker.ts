@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
-import { secretOf } from '../engine/detector.js';
+import { keyFactsOf, type KeyFacts } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import type { SkippedFile } from '../sources/read-file.js';
 import type { WalkedFile } from '../sources/walk-files.js';
@@ -18,7 +18,7 @@ export interface WorkerSetup {
 }
 
 export interface BatchResult {
-  findings: Array<{ finding: Finding; secret: string }>;
+  findings: Array<{ finding: Finding; facts: KeyFacts | undefined }>;
   skipped: SkippedFile[];
   filesScanned: number;
   bytesScanned: number;
@@ -32,7 +32,7 @@ port.on('message', (batch: WalkedFile[]) => {
   const result: BatchResult = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
   for (const file of batch) {
     const outcome = detectInFile(file, detector, setup.maxFileSize);
-    for (const finding of outcome.findings) result.findings.push({ finding, secret: secretOf(finding) ?? '' });
+    for (const finding of outcome.findings) result.findings.push({ finding, facts: keyFactsOf(finding) });
     if (outcome.skipped) result.skipped.push(outcome.skipped);
     if (outcome.bytes !== undefined) {
       result.filesScanned++;

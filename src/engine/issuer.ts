@@ -30,7 +30,8 @@ export function namingOf(definition: RuleDefinition, fileText: () => string): Na
   }
   const any = definition.anyIssuer ?? { title: definition.title, remediation: definition.remediation };
   return {
-    vendor: definition.issuers.map((issuer) => issuer.vendor).join(' or '),
+    // Evidence for several names those several; no evidence names every issuer.
+    vendor: (evidenced.length > 1 ? evidenced : definition.issuers).map((issuer) => issuer.vendor).join(' or '),
     title: any.title,
     ...(any.envVar ? { envVar: any.envVar } : {}),
     remediation: any.remediation,

@@ -16,13 +16,13 @@ describe('the right vendor, the right advice', () => {
     expect(smartpay).toMatchObject({ vendor: 'Smartpay', title: 'Smartpay live secret key', envVar: 'SMARTPAY_SECRET_KEY' });
     expect(smartpay!.remediation).not.toMatch(/Stripe/);
     const [unknown] = detectIn(`const key = "${live}";`, 'server/pay.ts');
-    expect(unknown).toMatchObject({ vendor: 'Smartpay or Stripe', title: 'Live secret key (sk_live_…)' });
+    expect(unknown).toMatchObject({ vendor: 'Smartpay or Stripe or Example API', title: 'Live secret key (sk_live_…)' });
     expect(unknown!.remediation).toMatch(/Smartpay.*Stripe/s);
     expect(unknown!.envVar).toBe('API_SECRET_KEY'); // a name that favours no vendor
     // Evidence for both: no guess.
     expect(detectIn(`import Stripe from 'stripe';\nimport { Smartpay } from '@smartpay/node';\nconst key = "${live}";`)[0]!.vendor).toBe('Smartpay or Stripe');
     // A CSS class is not evidence of Stripe.
-    expect(detectIn(`<table class="table-striped">\nconst key = "${live}";`)[0]!.vendor).toBe('Smartpay or Stripe');
+    expect(detectIn(`<table class="table-striped">\nconst key = "${live}";`)[0]!.vendor).toBe('Smartpay or Stripe or Example API');
   });
 
   it('vendor: test keys follow the evidence as live ones do', () => {

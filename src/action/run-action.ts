@@ -15,6 +15,8 @@ import { scanHistory, type HistoryOptions } from '../scan/scan-history.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanResult } from '../scan/scan-result.js';
 import { openRepository } from '../sources/repository.js';
 import { packageVersion } from '../package-root.js';
+import { runVerification } from '../verify/run-verification.js';
+import { verifySettingsFrom, type VerifySettings } from '../verify/verify-settings.js';
 
 /** An input as GitHub passes it: INPUT_<NAME> (upper case, spaces as underscores; dashes stay). */
 function input(env: NodeJS.ProcessEnv, name: string, fallback = ''): string {
@@ -72,6 +74,7 @@ export async function runAction(env: NodeJS.ProcessEnv, cwd: string, print: (tex
   const sarifFile = resolve(cwd, input(env, 'sarif-file', 'keyward.sarif'));
   const configFile = input(env, 'config') || undefined;
   const baselineFile = input(env, 'baseline') || undefined;
+  const verify = actionVerifySettings(env);
 
   const { config, baseDir } = await resolveConfig(configFile, cwd, cwd);
   const detector = await createDetector(config);
@@ -86,6 +89,9 @@ export async function runAction(env: NodeJS.ProcessEnv, cwd: string, print: (tex
   }
   const baseline = baselineFileFor(baselineFile && resolve(cwd, baselineFile), config.baseline, baseDir);
   if (baseline) result = applyBaseline(result, readBaseline(baseline));
+  if (verify) {
+    result = { ...result, verify: await runVerification(result.findings, detector.rules, verify, `keyward-action/${packageVersion()}`, (line) => print(`keyward: ${line}\n`)) };
+  }
 
   const context: ReportContext = { rules: ruleDescriptors(detector.rules), failOn, color: false, version: packageVersion() };
   print(githubReporter(result, context));
@@ -96,9 +102,33 @@ export async function runAction(env: NodeJS.ProcessEnv, cwd: string, print: (tex
     setOutput(env.GITHUB_OUTPUT, 'findings', String(result.findings.length));
     setOutput(env.GITHUB_OUTPUT, 'sarif-file', sarifFile);
   }
-  const failing = result.findings.filter((f) => failsOn(f, failOn)).length;
-  print(`keyward: ${result.findings.length} finding(s), ${failing} at or above ${failOn}\n`);
+  const failing = result.findings.filter((f) =>
+    verify?.failOnValidity ? f.validity !== undefined && verify.failOnValidity.has(f.validity) : failsOn(f, failOn),
+  ).length;
+  const threshold = verify?.failOnValidity ? `with validity ${[...verify.failOnValidity].join(' or ')}` : `at or above ${failOn}`;
+  print(`keyward: ${result.findings.length} finding(s), ${failing} ${threshold}\n`);
   return failing ? 1 : 0;
+}
+
+/**
+ * The verify inputs. The workflow's author sets them (a pull request's config cannot: verification is never read
+ * from .keyward.yml); custom rules verify only with `verify-custom-rules: true`.
+ */
+function actionVerifySettings(env: NodeJS.ProcessEnv): VerifySettings | undefined {
+  const flag = (name: string) => {
+    const value = input(env, name, 'false');
+    if (value !== 'true' && value !== 'false') throw new ActionError(`input ${name} must be true or false, not "${value}"`);
+    return value === 'true';
+  };
+  try {
+    return verifySettingsFrom({
+      verify: flag('verify'),
+      ...(flag('verify-custom-rules') ? { verifyCustomRules: true } : {}),
+      ...(input(env, 'fail-on-validity') ? { failOnValidity: input(env, 'fail-on-validity') } : {}),
+    });
+  } catch (error) {
+    throw new ActionError(`input ${(error as Error).message.replace(/--/g, '')}`);
+  }
 }
 
 /** GITHUB_OUTPUT takes `name<<delimiter` blocks, safe whatever the value holds. */

@@ -16,6 +16,11 @@ function withReportOptions(command: Command): Command {
     .option('--show-secrets', 'print secrets in clear (they are redacted otherwise)')
     .option('--rules <ids>', 'run only these rules (comma-separated ids; see keyward rules)')
     .option('--exclude-rules <ids>', 'never run these rules (comma-separated ids)')
+    .option('--verify', "ask each key's vendor whether it still works (sends the key to the vendor's API only; see README)")
+    .option('--verify-custom-rules', "let the config's custom rules verify too (their URLs come from the repository)")
+    .option('--verify-cache-ttl <duration>', 'how long a settled answer is reused, such as 12h (default) or 0 for no cache')
+    .option('--verify-timeout <duration>', 'per request, such as 8s (default)')
+    .option('--fail-on-validity <states>', 'with --verify: exit 1 only for findings in these states (active, inactive, unknown; comma-separated)')
     .option('--revoke [mode]', 'report leaked keys to the revoke webhook of the config; --revoke=dry-run prints what it would send')
     .option('--no-color', 'plain text output');
 }
@@ -101,7 +106,16 @@ async function main(): Promise<void> {
 }
 
 /** Errors users can cause and fix: printed as one line. */
-const USER_ERRORS = new Set(['ConfigError', 'UsageError', 'GitError', 'BaselineError', 'RevokeConfigError', 'HookError']);
+const USER_ERRORS = new Set([
+  'ConfigError',
+  'UsageError',
+  'GitError',
+  'BaselineError',
+  'RevokeConfigError',
+  'HookError',
+  'VerifySettingsError',
+  'VerifyOriginsError',
+]);
 
 /** Every failure is one line on stderr and exit code 2; a stack trace only with KEYWARD_DEBUG set. */
 function exitCodeFor(error: unknown): number {

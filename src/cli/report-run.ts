@@ -5,13 +5,16 @@ import type { FailOn } from '../report/reporter.js';
 import { ruleDescriptors } from '../report/rule-descriptors.js';
 import { failsOn } from '../report/summary.js';
 import type { Config } from '../config/schema.js';
+import type { Finding } from '../engine/types.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { checkOutputPath } from './check-paths.js';
 import { emit, wantsColor } from './output.js';
 import { EXIT, UsageError } from './usage-error.js';
+import { verifyOriginsFromEnv } from '../verify/verify-origins.js';
+import { verifySettingsFrom, type VerifyFlags, type VerifySettings } from '../verify/verify-settings.js';
 
-/** The options every scanning command shares: how to report, and when to fail. */
-export interface ReportOptions {
+/** The options every scanning command shares: how to report, when to fail, and whether to verify. */
+export interface ReportOptions extends VerifyFlags {
   format: string;
   output?: string;
   failOn?: string;
@@ -58,6 +61,8 @@ export function checkReportOptions(options: ReportOptions): void {
     throw new UsageError('--revoke takes no value, or "dry-run"');
   }
   checkOutputPath(options.output, process.cwd());
+  // A wrong flag or a malformed KEYWARD_VERIFY_ORIGINS fails before the scan, not after it.
+  if (verifySettingsFrom(options)) verifyOriginsFromEnv();
 }
 
 /** Applies the baseline, renders the report, writes it, and returns the exit code. */
@@ -72,7 +77,14 @@ export async function reportRun(
     const { applyBaseline, baselineFileFor, readBaseline } = await import('../scan/baseline.js');
     result = applyBaseline(result, readBaseline(baselineFileFor(options.baseline, config.baseline, context.configDir)!));
   }
+  const verify = verifySettingsFrom(options);
+  if (verify) {
+    const { runVerification } = await import('../verify/run-verification.js');
+    const log = (line: string) => process.stderr.write(`keyward: ${line}\n`);
+    result = { ...result, verify: await runVerification(result.findings, detector.rules, verify, `keyward/${packageVersion()}`, log) };
+  }
   if (options.revoke) {
+    if (config.revoke?.include === 'active' && !verify) throw new UsageError('revoke.include is "active": run with --verify, so that keyward knows which keys are active');
     if (!config.revoke) throw new UsageError('--revoke needs a "revoke:" section (url, secretEnv) in .keyward.yml');
     const { runRevoke } = await import('../sinks/revoke.js');
     const { repositoryContext } = await import('../sinks/repository-context.js');
@@ -97,5 +109,11 @@ export async function reportRun(
   emit(report, options.output);
   if (options.output) process.stderr.write(`keyward: ${result.findings.length} finding(s) written to ${options.output}\n`);
   if (result.revoke?.failed.length) return EXIT.deliveryFailed;
-  return result.findings.some((f) => failsOn(f, failOn)) ? EXIT.findings : EXIT.clean;
+  return result.findings.some((f) => fails(f, failOn, verify)) ? EXIT.findings : EXIT.clean;
+}
+
+/** `--fail-on-validity` decides alone when given; otherwise the severity threshold (an active key is an error). */
+function fails(finding: Finding, failOn: FailOn, verify: VerifySettings | undefined): boolean {
+  if (verify?.failOnValidity) return finding.validity !== undefined && verify.failOnValidity.has(finding.validity);
+  return failsOn(finding, failOn);
 }

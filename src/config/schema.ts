@@ -29,7 +29,7 @@ const revokeSchema = z
       }, 'must be https (http only to a loopback address such as 127.0.0.1)'),
     /** The NAME of the environment variable holding the signing secret, never the secret itself. */
     secretEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'the name of an environment variable'),
-    include: z.enum(['live', 'secret', 'all']).default('live'),
+    include: z.enum(['live', 'secret', 'all', 'active']).default('live'),
     includeSecret: z.boolean().default(false),
     timeoutMs: z.number().int().min(100).max(120_000).default(5000),
     maxAttempts: z.number().int().min(1).max(20).default(5),

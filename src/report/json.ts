@@ -9,6 +9,7 @@ export const jsonReporter: Reporter = (result, context) =>
       findings: result.findings,
       skipped: result.skipped,
       notes: result.notes ?? [],
+      ...(result.verify ? { verify: result.verify } : {}),
       ...(result.revoke ? { revoke: result.revoke } : {}),
       ...(result.staleBaseline ? { staleBaseline: result.staleBaseline, baselined: result.baselined ?? 0 } : {}),
       summary: {

@@ -3,6 +3,7 @@ import type { Reporter } from './reporter.js';
 import { countBySeverity, plural } from './summary.js';
 
 const ICON = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' } as const;
+const VALIDITY = { active: '**active**', inactive: 'inactive', unknown: 'unknown' } as const;
 
 /** A table cell: pipes and line breaks would break the table; control characters are shown as escapes. */
 function cell(text: string): string {
@@ -18,13 +19,22 @@ export const markdownReporter: Reporter = (result) => {
   ];
   if (result.findings.length) {
     lines.push(`${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`, '');
-    lines.push('| Severity | Rule | Where | Key | Commit | What to do |', '|---|---|---|---|---|---|');
+    const verified = result.findings.some((f) => f.validity);
+    lines.push(
+      `| Severity |${verified ? ' Validity |' : ''} Rule | Where | Key | Commit | What to do |`,
+      `|---|${verified ? '---|' : ''}---|---|---|---|---|`,
+    );
     for (const f of result.findings) {
       const where = `\`${cell(f.location.path)}:${f.location.line}\``;
       const commit = f.location.commit ? `\`${f.location.commit.slice(0, 10)}\`` : '';
-      lines.push(`| ${ICON[f.severity]} | ${cell(f.title)} (\`${f.ruleId}\`) | ${where} | \`${cell(f.preview)}\` | ${commit} | ${cell(f.remediation)} |`);
+      const validity = verified ? ` ${f.validity ? VALIDITY[f.validity] : 'not verified'} |` : '';
+      lines.push(`| ${ICON[f.severity]} |${validity} ${cell(f.title)} (\`${f.ruleId}\`) | ${where} | \`${cell(f.preview)}\` | ${commit} | ${cell(f.remediation)} |`);
     }
     lines.push('');
+  }
+  if (result.verify) {
+    const { counts, keys } = result.verify;
+    lines.push(`Verified ${plural(keys, 'key')} with their vendors: ${counts.active} active, ${counts.inactive} inactive, ${counts.unknown} unknown.`, '');
   }
   for (const note of result.notes ?? []) lines.push(`> ${cell(note)}`, '');
   if (result.baselined) lines.push(`${plural(result.baselined, 'finding')} left out: listed in the baseline.`, '');

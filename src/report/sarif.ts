@@ -74,8 +74,14 @@ export const sarifReporter: Reporter = (result, context) => {
             },
           ],
           partialFingerprints: { 'keyward/v1': f.fingerprint },
-          ...(f.location.commit
-            ? { properties: { commit: f.location.commit, author: f.location.author, date: f.location.date, ...(f.history ? { history: f.history } : {}) } }
+          ...(f.location.commit || f.validity
+            ? {
+                properties: {
+                  ...(f.validity ? { validity: f.validity } : {}),
+                  ...(f.location.commit ? { commit: f.location.commit, author: f.location.author, date: f.location.date } : {}),
+                  ...(f.history ? { history: f.history } : {}),
+                },
+              }
             : {}),
         })),
       },

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding } from '../engine/types.js';
 import type { RevokeSummary } from '../sinks/revoke.js';
+import type { VerifySummary } from '../verify/verify-findings.js';
 import type { Reporter } from './reporter.js';
 import { countBySeverity, countSkipped, formatBytes, listRefs, plural } from './summary.js';
 
@@ -25,7 +26,7 @@ export const textReporter: Reporter = (result, context) => {
     out.push(c.underline(escapeControlInLine(file)));
     for (const f of findings) {
       const where = `${f.location.line}:${f.location.column}`.padEnd(8);
-      out.push(`  ${c.dim(where)}${colour[f.severity](f.severity.padEnd(8))}${f.message}  ${c.dim(f.ruleId)}`);
+      out.push(`  ${c.dim(where)}${colour[f.severity](f.severity.padEnd(8))}${validityBadge(f, c)}${f.message}  ${c.dim(f.ruleId)}`);
       out.push(`  ${' '.repeat(16)}${c.cyan(f.snippet)}`);
       if (f.history) out.push(`  ${' '.repeat(16)}${c.magenta(escapeControlInLine(historyLine(f)))}`);
       out.push(`  ${' '.repeat(16)}${c.dim(`→ ${f.remediation}`)}`);
@@ -39,6 +40,7 @@ export const textReporter: Reporter = (result, context) => {
   for (const stale of result.staleBaseline ?? []) {
     out.push(c.dim(escapeControlInLine(`stale baseline entry: ${stale.ruleId} ${stale.preview} in ${stale.path} no longer found`)));
   }
+  if (result.verify) out.push(verifyLine(result.verify, c));
   if (result.revoke) out.push(revokeLine(result.revoke, c));
   if (result.baselined) out.push(c.dim(`${plural(result.baselined, 'finding')} left out: listed in the baseline`));
   const counts = countBySeverity(result.findings);
@@ -70,6 +72,18 @@ function historyLine(f: Finding): string {
       : 'removed from HEAD, still in history';
   const files = h.files.length > 1 ? ` (${h.files.join(', ')})` : '';
   return `introduced in ${f.location.commit?.slice(0, 10)} by ${f.location.author}${when}; ${plural(h.occurrences, 'occurrence')} in ${plural(h.commits, 'commit')}${files}; ${where}`;
+}
+
+/** `[ACTIVE]` in red before the message of a key the vendor still accepts; the other states dimmer. */
+function validityBadge(f: Finding, c: InstanceType<typeof Chalk>): string {
+  if (!f.validity) return '';
+  if (f.validity === 'active') return `${c.red.bold('[ACTIVE]')} `;
+  return `${c.dim(`[${f.validity}]`)} `;
+}
+
+function verifyLine(v: VerifySummary, c: InstanceType<typeof Chalk>): string {
+  const text = `verify: ${plural(v.keys, 'key')} checked (${v.fromCache} from the cache, ${plural(v.requests, 'request')}): ${v.counts.active} active, ${v.counts.inactive} inactive, ${v.counts.unknown} unknown`;
+  return v.counts.active ? c.red.bold(text) : c.dim(text);
 }
 
 function revokeLine(r: RevokeSummary, c: InstanceType<typeof Chalk>): string {

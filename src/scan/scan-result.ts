@@ -1,6 +1,7 @@
 import type { Finding } from '../engine/types.js';
 import type { RevokeSummary } from '../sinks/revoke.js';
 import type { SkippedFile } from '../sources/read-file.js';
+import type { VerifySummary } from '../verify/verify-findings.js';
 
 /** What a scan found and what it could not read: the input of every reporter. */
 export interface ScanResult {
@@ -24,6 +25,8 @@ export interface ScanResult {
   staleBaseline?: Array<{ fingerprint: string; ruleId: string; path: string; preview: string }>;
   /** Findings left out because the baseline lists them. */
   baselined?: number;
+  /** What --verify asked the vendors, and what they said. */
+  verify?: VerifySummary;
   /** What the revoke webhook did, when the run said --revoke. */
   revoke?: RevokeSummary;
 }

@@ -25,6 +25,7 @@ export const revokePayloadSchema = z
     line: z.number().int().positive(),
     blobUrl: z.string().nullable().describe('A link to the line, when the remote is on GitHub and holds that commit (and, for a working-tree finding, the file is committed unchanged)'),
     detectedAt: z.string().describe('ISO 8601'),
+    validity: z.enum(['active', 'inactive', 'unknown']).nullable().optional().describe('What the vendor said of the key under --verify; null when not verified'),
     secret: z.string().optional().describe('The key itself: only when the config says includeSecret'),
   })
   .strict();
@@ -50,6 +51,7 @@ export function buildPayload(finding: Finding, repo: RepositoryContext | undefin
     line: finding.location.line,
     blobUrl: repo?.githubBlobUrl(commit, path, finding.location.line, finding.location.commit === undefined) ?? null,
     detectedAt: now.toISOString(),
+    validity: finding.validity ?? null,
     ...(includeSecret ? { secret } : {}),
   };
 }

@@ -35,9 +35,10 @@ export interface RevokeOptions {
   log: (line: string) => void;
 }
 
-/** Which findings the webhook reports: live keys (the default), any secret key, or everything found. */
+/** Which findings the webhook reports: live keys (the default), any secret key, everything found, or keys verified active. */
 export function qualifies(finding: Finding, include: RevokeConfig['include']): boolean {
   if (include === 'all') return true;
+  if (include === 'active') return finding.validity === 'active';
   if (finding.keyType?.kind === 'public') return false;
   return include === 'secret' || finding.keyType?.mode === 'live';
 }

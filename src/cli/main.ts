@@ -74,6 +74,19 @@ function buildProgram(): Command {
       process.exitCode = await runBaselineCommand(paths, options);
     });
   program
+    .command('revoke')
+    .description('revoke leaked keys at their vendor (GitHub, Slack…): scans, verifies, lists the active keys, asks, revokes, verifies again')
+    .argument('[paths...]', 'files or folders (or, with --history, the repository)')
+    .option('--history', "find the keys in the repository's whole history instead of the working tree")
+    .option('--fingerprint <fingerprints...>', 'only the findings with these fingerprints (from an earlier report)')
+    .option('-y, --yes', 'revoke without asking (needed when not on a terminal)')
+    .option('--verify-timeout <duration>', 'per request, such as 8s (default)')
+    .option('-c, --config <file>', 'config file')
+    .action(async (paths: string[], options) => {
+      const { runRevokeCommand } = await import('./revoke-command.js');
+      process.exitCode = await runRevokeCommand(paths, options);
+    });
+  program
     .command('rules')
     .description('list the rules: id, severity, vendor and keywords')
     .option('-c, --config <file>', 'include the custom rules and settings of this config')

@@ -20,7 +20,8 @@ function valueAt(json: unknown, path: string): unknown {
   return value;
 }
 
-function parsed(body: string): unknown {
+/** A JSON body, or undefined when the body is not JSON (an HTML error page). */
+export function parsedBody(body: string): unknown {
   try {
     return JSON.parse(body);
   } catch {
@@ -56,7 +57,7 @@ export function judgeAnswer(spec: Pick<VerifySpec, 'active' | 'inactive'>, answe
   let read = false;
   const json = () => {
     if (!read) {
-      body = parsed(answer.body);
+      body = parsedBody(answer.body);
       read = true;
     }
     return body;

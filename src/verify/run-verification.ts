@@ -12,11 +12,12 @@ export async function runVerification(
   settings: VerifySettings,
   userAgent: string,
   log: (line: string) => void,
+  options: { refresh?: boolean } = {},
 ): Promise<VerifySummary> {
   const summary = await verifyFindings(findings, rules, {
     origins: verifyOriginsFromEnv(),
     timeoutMs: settings.timeoutMs,
-    cache: VerifyCache.open(defaultCacheDir(), settings.cacheTtlMs),
+    cache: VerifyCache.open(defaultCacheDir(), settings.cacheTtlMs, options),
     userAgent,
     allowCustomRules: settings.allowCustomRules,
   });

@@ -23,6 +23,7 @@ interface CacheFile {
 export class VerifyCache {
   private readonly entries: CacheFile['entries'];
   private changed = false;
+  private refresh = false;
 
   private constructor(
     private readonly file: string | undefined,
@@ -32,8 +33,11 @@ export class VerifyCache {
     this.entries = entries;
   }
 
-  /** A cache in `dir`; with a lifetime of 0, no cache at all (nothing read, nothing written). */
-  static open(dir: string, ttlMs: number): VerifyCache {
+  /**
+   * A cache in `dir`; with a lifetime of 0, no cache at all (nothing read, nothing written). `refresh` asks every
+   * vendor again and records the answers (keyward revoke acts only on what this very run was told).
+   */
+  static open(dir: string, ttlMs: number, options: { refresh?: boolean } = {}): VerifyCache {
     if (ttlMs <= 0) return new VerifyCache(undefined, 0, {});
     const file = join(dir, 'verify-cache.json');
     let entries: CacheFile['entries'] = {};
@@ -43,7 +47,9 @@ export class VerifyCache {
     } catch {
       // No cache yet, or not one we can read: start afresh.
     }
-    return new VerifyCache(file, ttlMs, entries);
+    const cache = new VerifyCache(file, ttlMs, entries);
+    cache.refresh = Boolean(options.refresh);
+    return cache;
   }
 
   static keyOf(provider: string, secret: string, pair = ''): string {
@@ -51,7 +57,7 @@ export class VerifyCache {
   }
 
   get(key: string, now = Date.now()): Validity | undefined {
-    const entry = this.file ? this.entries[key] : undefined;
+    const entry = this.file && !this.refresh ? this.entries[key] : undefined;
     return entry && now - entry.at < this.ttlMs ? entry.validity : undefined;
   }
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
-import type { StandIn } from './vendor-stand-ins.js';
+import type { StandIn, StandInAnswer } from './vendor-stand-ins.js';
 
 export interface VendorRequest {
   method: string;
@@ -25,7 +25,16 @@ afterEach(async () => {
  * says for the keys it knows as active, as for a dead key otherwise, and records every request. `misbehave`
  * replaces the answer (a 429, a 503, a redirect, silence).
  */
-export async function startVendorServer(standIn: StandIn | undefined, options: { active?: Iterable<string>; host?: string; misbehave?: Misbehaviour } = {}) {
+export async function startVendorServer(
+  standIn: StandIn | undefined,
+  options: {
+    active?: Iterable<string>;
+    host?: string;
+    misbehave?: Misbehaviour;
+    /** Routes beyond the identity endpoint (a revocation API): an answer, or undefined to answer as the stand-in. */
+    route?: (request: VendorRequest & { url: URL }, active: Set<string>) => StandInAnswer | undefined;
+  } = {},
+) {
   const active = new Set(options.active ?? []);
   const requests: VendorRequest[] = [];
   const server = createServer(async (request, response) => {
@@ -34,6 +43,8 @@ export async function startVendorServer(standIn: StandIn | undefined, options: {
     const url = new URL(request.url ?? '/', 'http://stand-in');
     requests.push({ method: request.method ?? '', path: url.pathname, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
     if (options.misbehave === 'hang') return; // never answers
+    const routed = options.route?.({ ...requests.at(-1)!, url }, active);
+    if (routed) return void response.writeHead(routed.status, { 'content-type': 'application/json' }).end(routed.body);
     if (options.misbehave) return void response.writeHead(options.misbehave.status, options.misbehave.headers).end('');
     if (!standIn) return void response.writeHead(404).end('');
     const rightPlace = request.method === standIn.method && standIn.paths.test(url.pathname);

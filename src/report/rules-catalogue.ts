@@ -19,6 +19,17 @@ export function verificationOf(rule: RuleData): 'checksum' | 'structure' | 'entr
   return 'structure';
 }
 
+/** Which vendors a rule can ask whether a key works (`--verify`), and which revokes keys (`keyward revoke`). */
+export function vendorChecksOf(rule: Pick<RuleData, 'verify' | 'revoke' | 'issuers'>): { verify: string[]; revoke?: string } {
+  const verify = rule.verify ? [rule.verify.provider] : (rule.issuers ?? []).flatMap((issuer) => (issuer.verify ? [issuer.verify.provider] : []));
+  return { verify, ...(rule.revoke ? { revoke: rule.revoke.provider } : {}) };
+}
+
+/** `verify (github); revoke`: the vendor checks of a rule in words, empty when it has none. */
+export function vendorChecksText({ verify, revoke }: { verify: readonly string[]; revoke?: string }): string {
+  return [verify.length ? `verify (${verify.join(', ')})` : '', revoke ? 'revoke' : ''].filter(Boolean).join(', ');
+}
+
 /**
  * docs/rules.md, made from the rule data itself (npm run rules:docs writes it; a test fails when it is stale):
  * every rule of every pack, and the context rules.
@@ -33,6 +44,8 @@ export function rulesCatalogue(packs: readonly LoadedPack[], policies: readonly 
     '',
     `${rules.length} pattern rules for ${vendors.size} vendors and families, and ${policies.length} context rules.`,
     `Verified by ${verificationSummary(rules.map(({ rule }) => rule))}.`,
+    `${rules.filter(({ rule }) => vendorChecksOf(rule).verify.length).length} rules can ask the vendor whether a key still works (\`--verify\`), and`,
+    `${rules.filter(({ rule }) => rule.revoke).length} can revoke it there (\`keyward revoke\`): the "vendor" column says which.`,
     'Switch any of them off or re-grade it in `.keyward.yml` (`rules: { <id>: off | error | warning | info }`), or pick',
     'them for one run with `--rules` and `--exclude-rules`.',
     '',
@@ -41,7 +54,7 @@ export function rulesCatalogue(packs: readonly LoadedPack[], policies: readonly 
     const reporting = pack.rules.filter((rule) => rule.report);
     if (reporting.length === 0) continue;
     lines.push(`## ${pack.vendor ?? pack.file} (\`${pack.file}\`)`, '');
-    lines.push('| id | severity | vendor | what it finds | checks |', '|---|---|---|---|---|');
+    lines.push('| id | severity | vendor | what it finds | checks | vendor |', '|---|---|---|---|---|---|');
     for (const rule of reporting) {
       const checks = [
         verificationOf(rule),
@@ -50,7 +63,7 @@ export function rulesCatalogue(packs: readonly LoadedPack[], policies: readonly 
         rule.requireDigit ? 'a digit' : '',
         rule.absorbs.length ? `pairs with ${rule.absorbs.join(', ')}` : '',
       ].filter(Boolean);
-      lines.push(`| \`${rule.id}\` | ${rule.severity} | ${cell(rule.vendor ?? '')} | ${cell(rule.description || rule.title)} | ${checks.join('; ')} |`);
+      lines.push(`| \`${rule.id}\` | ${rule.severity} | ${cell(rule.vendor ?? '')} | ${cell(rule.description || rule.title)} | ${checks.join('; ')} | ${vendorChecksText(vendorChecksOf(rule))} |`);
     }
     lines.push('');
   }

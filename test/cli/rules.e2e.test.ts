@@ -18,6 +18,18 @@ describe('keyward rules, --rules and --exclude-rules (built CLI)', () => {
     expect(rows.length).toBeGreaterThan(100);
   });
 
+  it('says which rules can verify a key with its vendor, and which can revoke it', () => {
+    const rows = JSON.parse(runCli(['rules', '--json'], { cwd: tempTree() }).stdout) as Array<{ id: string; verify: string[]; revoke?: string }>;
+    const row = (id: string) => rows.find((r) => r.id === id);
+    expect(row('github-token')).toMatchObject({ verify: ['github'], revoke: 'github-revoke' });
+    expect(row('smartpay-live-secret-key')).toMatchObject({ verify: ['smartpay', 'stripe', 'example-api'] });
+    expect(row('generic-password')!.verify).toEqual([]);
+    expect(row('generic-password')!.revoke).toBeUndefined();
+    const text = runCli(['rules'], { cwd: tempTree() }).stdout;
+    expect(text).toMatch(/^slack-token +error +Slack +verify \(slack\), revoke +xoxb-/m);
+    expect(text).toMatch(/rules; \d+ can verify keys with --verify, 3 can revoke them \(keyward revoke\)\n$/);
+  });
+
   it('runs only the chosen rules, or all but the excluded ones, and refuses unknown ids', () => {
     const root = tempTree({ 'server/a.ts': `a = "${key.smartpayLive()}"\nb = "${key.accelebitLive()}"\n` });
     const ids = (args: string[]) => JSON.parse(runCli(['scan', '-f', 'json', ...args], { cwd: root }).stdout).findings.map((f: { ruleId: string }) => f.ruleId);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliAsync } from '../helpers/cli.js';
@@ -150,6 +150,9 @@ describe('keyward scan --verify, with loopback stand-ins for several vendors (KE
     expect(origins.stderr).toMatch(/^keyward: KEYWARD_VERIFY_ORIGINS is not JSON/);
     const stray = await runCliAsync(['scan', '.', '--fail-on-validity', 'active'], { cwd: dir });
     expect([stray.status, stray.stderr]).toEqual([2, 'keyward: --fail-on-validity needs --verify\n']);
+    writeFileSync(join(dir, '.keyward.yml'), 'revoke:\n  url: https://hooks.example.com/revoke\n  secretEnv: HOOK_SECRET\n  include: active\n');
+    const webhook = await runCliAsync(['scan', '.', '--revoke'], { cwd: dir });
+    expect([webhook.status, webhook.stderr]).toEqual([2, 'keyward: revoke.include is "active": run with --verify, so that keyward knows which keys are active\n']);
   });
 
   it('history --verify asks once about a key that many commits hold', async () => {

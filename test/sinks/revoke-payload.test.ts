@@ -62,6 +62,15 @@ describe('revoke payload', () => {
     expect(at('src/pay.ts')).toBe(`https://github.com/acme/shop/blob/${local}/src/pay.ts#L1`);
   });
 
+  it('carries the validity --verify found, and null when the run did not verify', () => {
+    const [finding] = detectIn(`k = "${key.smartpayLive()}"`);
+    expect(buildPayload(finding!, undefined, false, new Date()).validity).toBeNull();
+    finding!.validity = 'active';
+    const payload = buildPayload(finding!, undefined, false, new Date());
+    expect(payload.validity).toBe('active');
+    expect(revokePayloadSchema.safeParse(payload).success).toBe(true);
+  });
+
   it('recognises GitHub remotes in every spelling, and strips credentials from any URL', () => {
     for (const url of ['https://github.com/acme/shop.git', 'git@github.com:acme/shop.git', 'ssh://git@github.com/acme/shop', 'https://github.com/acme/shop/']) {
       expect(githubRepo(url), url).toBe('acme/shop');

@@ -120,6 +120,15 @@ describe('the revoke webhook, against a real HTTP server on 127.0.0.1', () => {
     }
   });
 
+  it('include: active delivers only keys --verify found active, with their validity', async () => {
+    const findings = [...detectIn(`k = "${key.smartpayLive()}"`), ...detectIn(`k = "${key.smartpayTest()}"`), ...detectIn(`API_KEY=${key.opaque()}`)];
+    findings[0]!.validity = 'inactive';
+    findings[1]!.validity = 'active';
+    const server = await startWebhookServer();
+    await run(findings, revokeConfig(server.url, { include: 'active' }), tempTree());
+    expect(server.received.map((r) => JSON.parse(r.body))).toEqual([expect.objectContaining({ rule: 'smartpay-test-secret-key', validity: 'active' })]);
+  });
+
   it('prints what it would send in a dry run, sends nothing, and never prints the key', async () => {
     const server = await startWebhookServer();
     const live = key.smartpayLive();

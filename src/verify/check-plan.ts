@@ -1,5 +1,6 @@
 import type { CompiledRule } from '../engine/compile-rule.js';
 import { keyFactsOf } from '../engine/detector.js';
+import { loadRe2js } from '../lazy-require.js';
 import type { Finding } from '../engine/types.js';
 import { VerifyCache } from './verify-cache.js';
 import type { VerifySpec } from './verify-schema.js';
@@ -26,6 +27,13 @@ export interface CheckPlan {
 export function verifySpecFor(rule: CompiledRule, finding: Finding): VerifySpec | undefined {
   if (rule.definition.verify) return rule.definition.verify;
   return rule.definition.issuers?.find((issuer) => issuer.vendor === finding.vendor)?.verify;
+}
+
+/** A rule's `appliesTo` on a key: V8 for built-in rules, the linear-time engine for a config's (as their regexes). */
+function appliesTo(pattern: string, rule: CompiledRule, secret: string): boolean {
+  if (!rule.custom) return new RegExp(pattern).test(secret);
+  const { RE2JS } = loadRe2js();
+  return RE2JS.compile(pattern).matcher(secret).find();
 }
 
 /**
@@ -56,7 +64,7 @@ export function planChecks(findings: readonly Finding[], rules: readonly Compile
       skip(`the file does not name ${rule.definition.vendor ?? 'the vendor'}, and the rule's shape is not theirs alone`);
       continue;
     }
-    if (spec.appliesTo && !new RegExp(spec.appliesTo).test(facts.secret)) {
+    if (spec.appliesTo && !appliesTo(spec.appliesTo, rule, facts.secret)) {
       skip('the vendor offers no check for this kind of key');
       continue;
     }

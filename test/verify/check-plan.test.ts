@@ -64,13 +64,15 @@ describe('which keys are sent, and how often', () => {
           severity: 'error',
           keywords: ['itk_'],
           regex: '(?<secret>itk_[a-f0-9]{32})',
-          verify: { provider: 'internal', request: { url: 'https://auth.internal.example/whoami', headers: { Authorization: 'Bearer {{secret}}' } }, active: { status: [200] }, inactive: { status: [401] } },
+          verify: { provider: 'internal', appliesTo: '^itk_[a-f]', request: { url: 'https://auth.internal.example/whoami', headers: { Authorization: 'Bearer {{secret}}' } }, active: { status: [200] }, inactive: { status: [401] } },
         },
       ],
     });
-    const findings = detectIn(`token = "itk_${randomHex(32)}"`, 'app.py', detector);
+    const findings = detectIn(`token = "itk_a${randomHex(31)}"`, 'app.py', detector);
     expect(planChecks(findings, detector.rules, false).checks).toEqual([]);
     expect(planChecks(findings, detector.rules, false).notSent[0]).toMatch(/--verify-custom-rules/);
     expect(planChecks(findings, detector.rules, true).checks).toHaveLength(1);
+    // Its appliesTo runs on the linear-time engine, like its regex; a key it excludes is not sent.
+    expect(planChecks(detectIn(`token = "itk_0${randomHex(31)}"`, 'app.py', detector), detector.rules, true).checks).toEqual([]);
   });
 });

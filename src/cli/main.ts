@@ -74,6 +74,22 @@ function buildProgram(): Command {
       process.exitCode = await runBaselineCommand(paths, options);
     });
   program
+    .command('fix')
+    .description('move hard-coded keys to environment variables: the env read in the code, the value in .env (ignored), the name in .env.example')
+    .argument('[paths...]', 'files or folders (default: the current folder)')
+    .option('--staged', 'fix the keys the staged changes add (then stage the fixed files again)')
+    .option('-y, --yes', 'apply without asking (needed when not on a terminal)')
+    .option('--dry-run', 'only print the diff')
+    .option('--include-tests', 'move keys in tests and fixtures too')
+    .option('--untrack-env', 'stop tracking an env file that holds keys (git rm --cached; the file stays)')
+    .option('--verify', 'afterwards, ask each vendor whether the moved keys still work')
+    .option('--replacements <file>', 'write the keys that history holds to FILE, for git filter-repo --replace-text')
+    .option('-c, --config <file>', 'config file')
+    .action(async (paths: string[], options) => {
+      const { runFixCommand } = await import('./fix-command.js');
+      process.exitCode = await runFixCommand(paths, options);
+    });
+  program
     .command('revoke')
     .description('revoke leaked keys at their vendor (GitHub, Slack…): scans, verifies, lists the active keys, asks, revokes, verifies again')
     .argument('[paths...]', 'files or folders (or, with --history, the repository)')
@@ -128,6 +144,7 @@ const USER_ERRORS = new Set([
   'HookError',
   'VerifySettingsError',
   'VerifyOriginsError',
+  'FixApplyError',
 ]);
 
 /** Every failure is one line on stderr and exit code 2; a stack trace only with KEYWARD_DEBUG set. */

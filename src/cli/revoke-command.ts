@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding } from '../engine/types.js';
 import { packageVersion } from '../package-root.js';
@@ -10,6 +9,7 @@ import { runVerification } from '../verify/run-verification.js';
 import { verifyOriginsFromEnv } from '../verify/verify-origins.js';
 import { verifySettingsFrom } from '../verify/verify-settings.js';
 import { checkScanRoots } from './check-paths.js';
+import { confirmed } from './confirm.js';
 import { resolveConfig } from './resolve-config.js';
 import { EXIT, UsageError } from './usage-error.js';
 
@@ -76,15 +76,6 @@ function reportRevocations(results: RevokeResult[], log: (line: string) => void)
   }
   log(`${results.length - stillActive} of ${results.length} key(s) now inactive`);
   return stillActive;
-}
-
-async function confirmed(question: string): Promise<boolean> {
-  const prompt = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await prompt.question(question)).trim());
-  } finally {
-    prompt.close();
-  }
 }
 
 /** The scan behind a revocation: the working tree (paths), or with --history the repository's whole history. */

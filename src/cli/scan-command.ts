@@ -56,7 +56,8 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
 /** What the pre-commit hook says after the findings: the two ways out. */
 const BLOCKED_COMMIT = `
 keyward: commit blocked — the staged changes add the key(s) above.
-  Remove the key: read it from the environment (process.env.NAME, os.environ["NAME"]) and unstage the change.
+  Move the key out of the code: npx keyward fix --staged (the env read in the code, the value in .env, ignored),
+    or by hand: read it from the environment (process.env.NAME, os.environ["NAME"]).
     If it was ever pushed, rotate it: deleting it does not un-leak it.
   A false positive? Mark the line with a keyward-ignore comment (or keyward-ignore-next-line above it),
     optionally naming the rule: // keyward-ignore: generic-api-key

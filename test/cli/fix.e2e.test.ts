@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseEnvFile } from '../../src/fix/env-files.js';
-import { runCli } from '../helpers/cli.js';
+import { CLI, runCli } from '../helpers/cli.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { githubStyleToken, key, randomAlnum, randomHex } from '../helpers/keys.js';
 
@@ -245,6 +245,21 @@ describe('keyward fix: all or nothing, and only when asked', () => {
     expect(repo.git('status', '--porcelain')).toBe('');
     const asked = runCli(['fix'], { cwd: repo.dir });
     expect([asked.status, asked.stderr]).toEqual([2, 'keyward: fix shows its changes and asks first: pass --yes to apply them without a terminal, or --dry-run to only print them\n']);
+  });
+
+  it('on a terminal it asks, and applies only on yes', () => {
+    const secret = key.accelebitLive();
+    const source = `const key = "${secret}";\n`;
+    const repo = repoWith({ 'server/a.js': source });
+    // script(1) gives the CLI a real terminal; the answer is typed into it.
+    const onTerminal = (answer: string) =>
+      spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} fix`, '/dev/null'], { cwd: repo.dir, input: `${answer}\n`, encoding: 'utf8' });
+    const no = onTerminal('n');
+    expect(no.stdout).toContain('Apply these changes to 4 file(s)? [y/N]');
+    expect(no.stdout).toContain('nothing was changed');
+    expect(readFileSync(join(repo.dir, 'server/a.js'), 'utf8')).toBe(source);
+    onTerminal('y');
+    expect(readFileSync(join(repo.dir, 'server/a.js'), 'utf8')).toBe('const key = process.env.ACCELEBIT_SECRET_KEY;\n');
   });
 
   it('a tracked .env is untracked only with consent, and never receives keys while tracked', () => {

@@ -1,7 +1,7 @@
 /**
  * How each language reads an environment variable, and how it joins strings: what `keyward fix` writes in place of
  * a hard-coded key. Code languages get an expression; shell scripts and the config formats whose consumer expands
- * variables (docker compose, Spring) get `${NAME}` in place of the key.
+ * variables (docker compose, Spring, npm and Yarn) get `${NAME}` in place of the key.
  */
 export interface CodeLanguage {
   kind: 'code';
@@ -43,6 +43,8 @@ export function fixTargetOf(path: string): FixTarget | undefined {
   if (/\.(?:sh|bash|zsh)$/.test(name)) return { kind: 'interpolation', name: 'shell', shell: true };
   if (/^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(name)) return { kind: 'interpolation', name: 'docker compose', shell: false };
   if (/^(?:application|bootstrap)(?:-[\w-]+)?\.(?:ya?ml|properties)$/.test(name)) return { kind: 'interpolation', name: 'Spring configuration', shell: false };
+  // npm and Yarn expand ${NAME} in their config files (`_authToken=${NPM_TOKEN}` is npm's documented form).
+  if (name === '.npmrc' || name === '.yarnrc.yml') return { kind: 'interpolation', name: 'npm/Yarn configuration', shell: false };
   return undefined;
 }
 

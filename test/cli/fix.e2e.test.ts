@@ -134,6 +134,13 @@ const CASES: LanguageCase[] = [
     source: (s) => `spring.application.name=mail\nsendgrid.api-key=${s}\n`,
     read: /^sendgrid\.api-key=\$\{SENDGRID_API_KEY\}$/m,
   },
+  {
+    language: 'npm configuration',
+    path: '.npmrc',
+    secret: () => `npm_${randomAlnum(36)}`,
+    source: (s) => `registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${s}\n`,
+    read: /^\/\/registry\.npmjs\.org\/:_authToken=\$\{NPM_TOKEN\}$/m,
+  },
 ];
 
 /** A repository that committed the file, so that history holds the key (as it does when fix is needed). */

@@ -5,8 +5,11 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseEnvFile } from '../../src/fix/env-files.js';
-import { CLI, runCli } from '../helpers/cli.js';
+import { CLI, runCli, runCliAsync } from '../helpers/cli.js';
 import { TempRepo } from '../helpers/git-repo.js';
+import { tempTree } from '../helpers/temp-dir.js';
+import { startVendorServer } from '../helpers/vendor-server.js';
+import { STAND_INS } from '../helpers/vendor-stand-ins.js';
 import { githubStyleToken, key, randomAlnum, randomHex } from '../helpers/keys.js';
 
 function has(tool: string): boolean {
@@ -297,6 +300,18 @@ describe('keyward fix: all or nothing, and only when asked', () => {
     expect(repo.git('show', ':server/pay.js')).toBe('const key = process.env.ACCELEBIT_SECRET_KEY;\n');
     expect(run.stderr).toContain('never committed here');
     expect(runCli(['scan', '--staged'], { cwd: repo.dir }).status).toBe(0);
+  });
+
+  it('--verify says afterwards whether the vendor still accepts each moved key', async () => {
+    const accelebit = await startVendorServer(STAND_INS.accelebit);
+    const secret = key.accelebitLive();
+    accelebit.activate(secret);
+    const repo = repoWith({ 'server/a.js': `const key = "${secret}";\n` });
+    const env = { KEYWARD_VERIFY_ORIGINS: JSON.stringify({ '*': accelebit.origin }), XDG_CACHE_HOME: tempTree() };
+    const run = await runCliAsync(['fix', '--yes', '--verify'], { cwd: repo.dir, env });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/ACCELEBIT_SECRET_KEY \(smtgw_sk_live_…\w{4}\) — the vendor says it is active:/);
+    expect(accelebit.requests).toHaveLength(1);
   });
 
   it('--replacements writes the file git filter-repo --replace-text reads, for the keys history holds', () => {

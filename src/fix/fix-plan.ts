@@ -88,6 +88,14 @@ function planFile(path: string, findings: Finding[], options: PlanOptions, names
       continue;
     }
     const span = stringSpanAround(lineText, at, at + secret.length);
+    const fallback = target.kind === 'code' && span && span.contentEnd - span.contentStart === secret.length ? fallbackOf(lineText, span) : undefined;
+    if (fallback && names.claim(secret, fallback.name)) {
+      // The code already reads the variable and falls back to the key: the fallback goes, the key to .env.
+      lines[lineIndex] = `${lineText.slice(0, fallback.cut)}${lineText.slice(span!.end)}`;
+      names.use(secret, finding);
+      edited = true;
+      continue;
+    }
     const name = names.nameFor(secret, finding, lineText.slice(0, span?.start ?? at));
     const replaced = target.kind === 'code' ? codeEdit(target, lineText, span, at, secret, name) : interpolationEdit(target, lineText, span, at, secret, name);
     if (typeof replaced !== 'string') {
@@ -130,6 +138,20 @@ function placesOf(findings: readonly Finding[], lines: readonly string[]): Array
     }
   });
   return places.sort((a, b) => b.lineIndex - a.lineIndex || b.at - a.at);
+}
+
+/**
+ * A key that is the fallback of an environment read — `process.env.NAME ?? '…'` (or `||`), Python's
+ * `os.getenv("NAME", "…")` and `os.environ.get("NAME", "…")`, Ruby's `ENV.fetch("NAME", "…")`: the variable's name, and
+ * where the fallback starts (what goes, up to the literal's end).
+ */
+function fallbackOf(line: string, span: StringSpan): { name: string; cut: number } | undefined {
+  const before = line.slice(0, span.start);
+  const js = /process\.env\.([A-Za-z_][A-Za-z0-9_]*)(\s*(?:\?\?|\|\|)\s*)$/.exec(before);
+  if (js) return { name: js[1]!, cut: before.length - js[2]!.length };
+  const call = /(?:os\.(?:getenv|environ\.get)|ENV\.fetch)\(\s*(["'])([A-Za-z_][A-Za-z0-9_]*)\1(\s*,\s*)$/.exec(before);
+  if (call) return { name: call[2]!, cut: before.length - call[3]!.length };
+  return undefined;
 }
 
 /** The line with the literal replaced by an env read (joined to what else the literal held). */
@@ -183,6 +205,15 @@ class NameBook {
     let name = wanted;
     for (let n = 2; this.isTaken(name, secret); n++) name = `${wanted}_${n}`;
     return this.reserve(secret, name);
+  }
+
+  /** Gives a key the name the code already reads it by, unless another value holds that name. */
+  claim(secret: string, name: string): boolean {
+    const known = this.bySecret.get(secret)?.name ?? this.pending.get(secret);
+    if (known !== undefined) return known === name;
+    if (this.isTaken(name, secret)) return false;
+    this.reserve(secret, name);
+    return true;
   }
 
   use(secret: string, finding: Finding): void {

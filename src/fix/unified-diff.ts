@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import { relative } from 'node:path';
+import { redactLooseSecrets } from '../engine/snippet-redaction.js';
 import type { FileChange } from './apply-changes.js';
 
 /**
@@ -13,6 +14,8 @@ export function unifiedDiff(changes: readonly FileChange[], root: string, redact
       return createTwoFilesPatch(change.before === undefined ? '/dev/null' : `a/${name}`, `b/${name}`, change.before ?? '', change.after, undefined, undefined, { context: 2 })
         .split('\n')
         .filter((line) => !line.startsWith('====='))
+        // The file's own lines (context and removed) may hold credentials no rule named: redacted like a snippet.
+        .map((line) => (/^[ -](?!-- )/.test(line) ? `${line[0]}${redactLooseSecrets(line.slice(1))}` : line))
         .join('\n');
     })
     .join('');

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { escapeControlInLine } from '../engine/control-characters.js';
 import { keyFactsOf } from '../engine/detector.js';
@@ -41,27 +41,9 @@ export async function runFixCommand(paths: string[], options: FixCommandOptions)
   }
   const scan = await scanForFix(paths, options);
   const root = scan.root;
-  // Only a regular file is read: anything else in the way (a folder) makes the write fail, and the fix with it.
-  const readIfThere = (name: string) => (statSync(join(root, name), { throwIfNoEntry: false })?.isFile() ? readFileSync(join(root, name), 'utf8') : undefined);
-  const env = readIfThere('.env');
+  const env = readRegularFile(root, '.env');
   const plan = planFixes(scan.findings, scan.rules, { base: scan.base, includeTests: Boolean(options.includeTests), existingEnv: parseEnvFile(env ?? '') });
-  const envFiles = plan.envFiles.map((path) => relative(root, resolve(scan.base, path)).split('\\').join('/'));
-  const inGit = scan.repo !== undefined;
-  const tracked = inGit ? trackedPaths(root, ['.env', ...envFiles]) : new Set<string>();
-  const ignored = (path: string) => inGit && isIgnored(root, path);
-  const changes: FileChange[] = [
-    ...[...plan.edits.entries()].map(([path, edit]) => ({ path, before: edit.before, after: edit.after })),
-    ...envFileChanges(plan.keys, {
-      root,
-      ...(env !== undefined ? { env } : {}),
-      ...(readIfThere('.env.example') !== undefined ? { example: readIfThere('.env.example')! } : {}),
-      ...(readIfThere('.gitignore') !== undefined ? { gitignore: readIfThere('.gitignore')! } : {}),
-      envIgnored: !inGit ? existsSync(join(root, '.gitignore')) && /^\.env$/m.test(readIfThere('.gitignore')!) : ignored('.env') && !tracked.has('.env'),
-      alsoIgnore: envFiles.filter((path) => !ignored(path) || tracked.has(path)),
-    }),
-  ];
-  const writesEnv = changes.some((change) => change.path === join(root, '.env'));
-  const untrack = [...tracked].filter((path) => envFiles.includes(path) || (path === '.env' && writesEnv));
+  const { changes, untrack } = projectChanges(scan, plan, env);
 
   const redactions = new Map(plan.keys.map((key) => [key.secret, key.preview]));
   for (const finding of scan.findings) if (keyFactsOf(finding)) redactions.set(keyFactsOf(finding)!.secret, finding.preview);
@@ -152,6 +134,40 @@ async function historyOf(scan: FixScan, secrets: ReadonlySet<string>): Promise<M
     found.set(secret, { first: finding.location.commit.slice(0, 10), commits: finding.history?.commits ?? 1 });
   }
   return found;
+}
+
+/** Only a regular file is read: anything else in the way (a folder) makes the write fail later, and the fix with it. */
+function readRegularFile(root: string, name: string): string | undefined {
+  return statSync(join(root, name), { throwIfNoEntry: false })?.isFile() ? readFileSync(join(root, name), 'utf8') : undefined;
+}
+
+/**
+ * Every file the fix changes — the code, then .env, .env.example and .gitignore — and the env files git must stop
+ * tracking (those that hold keys, and .env itself when the keys go there).
+ */
+function projectChanges(scan: FixScan, plan: FixPlan, env: string | undefined): { changes: FileChange[]; untrack: string[] } {
+  const root = scan.root;
+  const envFiles = plan.envFiles.map((path) => relative(root, resolve(scan.base, path)).split('\\').join('/'));
+  const inGit = scan.repo !== undefined;
+  const tracked = inGit ? trackedPaths(root, ['.env', ...envFiles]) : new Set<string>();
+  const ignored = (path: string) => inGit && isIgnored(root, path);
+  const example = readRegularFile(root, '.env.example');
+  const gitignore = readRegularFile(root, '.gitignore');
+  const changes: FileChange[] = [
+    ...[...plan.edits.entries()].map(([path, edit]) => ({ path, before: edit.before, after: edit.after })),
+    ...envFileChanges(plan.keys, {
+      root,
+      ...(env !== undefined ? { env } : {}),
+      ...(example !== undefined ? { example } : {}),
+      ...(gitignore !== undefined ? { gitignore } : {}),
+      // Whether a .gitignore pattern covers it (a tracked file stays tracked until untracked; the pattern is what lasts).
+      envIgnored: inGit ? ignored('.env') : /^\/?\.env$/m.test(gitignore ?? ''),
+      alsoIgnore: envFiles.filter((path) => !ignored(path)),
+    }),
+  ];
+  const writesEnv = changes.some((change) => change.path === join(root, '.env'));
+  const untrack = [...tracked].filter((path) => envFiles.includes(path) || (path === '.env' && writesEnv));
+  return { changes, untrack };
 }
 
 /** Paths (relative to the root) that git tracks, among these. */

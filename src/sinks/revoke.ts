@@ -129,7 +129,11 @@ export async function runRevoke(findings: Finding[], config: RevokeConfig, optio
   }
   if (stoppedBy) {
     options.log(`revoke: stopped by ${stoppedBy}; ${summary.delivered} delivered and recorded, the rest kept for the next run`);
-    process.kill(process.pid, stoppedBy); // end as the signal would have, now that the outbox is written
+    // End as the signal would have, now that the outbox is written and every lock released. A listener left behind
+    // (signal-exit's, which proper-lockfile loads) would take the signal instead, and on Node 24 the process can
+    // finish before that listener re-raises it: with none, the signal's default action ends the process at once.
+    process.removeAllListeners(stoppedBy);
+    process.kill(process.pid, stoppedBy);
   }
   return summary;
 }

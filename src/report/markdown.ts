@@ -1,4 +1,5 @@
 import { escapeControlInLine } from '../engine/control-characters.js';
+import type { Finding } from '../engine/types.js';
 import type { Reporter } from './reporter.js';
 import { countBySeverity, plural } from './summary.js';
 
@@ -19,6 +20,7 @@ export const markdownReporter: Reporter = (result) => {
   ];
   if (result.findings.length) {
     lines.push(`${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`, '');
+    lines.push(...findingsPie(result.findings), '');
     const verified = result.findings.some((f) => f.validity);
     lines.push(
       `| Severity |${verified ? ' Validity |' : ''} Rule | Where | Key | Commit | What to do |`,
@@ -40,3 +42,24 @@ export const markdownReporter: Reporter = (result) => {
   if (result.baselined) lines.push(`${plural(result.baselined, 'finding')} left out: listed in the baseline.`, '');
   return `${lines.join('\n')}\n`;
 };
+
+/** Slices beyond these are one "other" slice: a pie of forty slivers says nothing. */
+const PIE_SLICES = 8;
+
+/**
+ * A Mermaid pie of the findings by vendor (the rule's id when it names none), which GitHub draws in job summaries,
+ * issues and READMEs. Labels lose the characters Mermaid's quoted labels cannot hold.
+ */
+export function findingsPie(findings: readonly Finding[]): string[] {
+  const counts = new Map<string, number>();
+  for (const f of findings) {
+    const label = (f.vendor ?? f.ruleId).replace(/[^\p{L}\p{N} ._()/+-]/gu, '');
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const shown = sorted.slice(0, PIE_SLICES);
+  const other = sorted.slice(PIE_SLICES).reduce((sum, [, n]) => sum + n, 0);
+  if (other) shown.push(['other', other]);
+  return ['```mermaid', 'pie showData title Findings by vendor', ...shown.map(([label, n]) => `    "${label}" : ${n}`), '```'];
+}
+

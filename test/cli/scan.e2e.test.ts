@@ -138,3 +138,19 @@ describe('keyward scan (built CLI)', () => {
     expect(json.findings.map((f: { location: { path: string } }) => f.location.path)).toEqual(['open.ts']);
   });
 });
+
+describe('keyward scan in the formats other CI systems read (built CLI)', () => {
+  it('--format junit and --format csv, to standard output or a file', () => {
+    const secret = key.accelebitLive();
+    const root = tempTree({ 'server/pay.ts': `export const key = "${secret}";\n` });
+    const junit = runCli(['scan', '.', '-f', 'junit'], { cwd: root });
+    expect(junit.status).toBe(1);
+    expect(junit.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="keyward" tests="1" failures="1"/);
+    const csv = runCli(['scan', '.', '-f', 'csv', '-o', 'report.csv'], { cwd: root });
+    expect(csv.status).toBe(1);
+    const text = readFileSync(join(root, 'report.csv'), 'utf8');
+    expect(text.split('\r\n')[0]).toBe('severity,validity,rule,vendor,title,path,line,column,commit,author,date,preview,fingerprint,remediation');
+    expect(text.split('\r\n')[1]).toMatch(/^error,,accelebit-live-secret-key,Accelebit,Accelebit live secret key,server\/pay\.ts,1,/);
+    for (const out of [junit.stdout, text]) expect(out).not.toContain(secret);
+  });
+});

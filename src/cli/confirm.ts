@@ -1,10 +1,14 @@
 import { createInterface } from 'node:readline/promises';
 
-/** Asks a yes/no question on the terminal (stderr, so that stdout stays the report); only "y" or "yes" is yes. */
-export async function confirmed(question: string): Promise<boolean> {
+/**
+ * Asks a yes/no question on the terminal (stderr, so that stdout stays the report). "y" or "yes" is yes; an empty
+ * answer is the default (no, unless `yesByDefault`).
+ */
+export async function confirmed(question: string, yesByDefault = false): Promise<boolean> {
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return /^y(es)?$/i.test((await prompt.question(question)).trim());
+    const answer = (await prompt.question(question)).trim();
+    return answer === '' ? yesByDefault : /^y(es)?$/i.test(answer);
   } finally {
     prompt.close();
   }

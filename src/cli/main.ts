@@ -74,6 +74,15 @@ function buildProgram(): Command {
       process.exitCode = await runBaselineCommand(paths, options);
     });
   program
+    .command('init')
+    .description('set keyward up in a project: .keyward.yml, a baseline of what is already there, the pre-commit hook, the CI job')
+    .argument('[dir]', 'the project (default: the current folder)')
+    .option('-y, --yes', 'take the defaults without asking')
+    .action(async (dir: string | undefined, options) => {
+      const { runInitCommand } = await import('./init-command.js');
+      process.exitCode = await runInitCommand(dir, options);
+    });
+  program
     .command('fix')
     .description('move hard-coded keys to environment variables: the env read in the code, the value in .env (ignored), the name in .env.example')
     .argument('[paths...]', 'files or folders (default: the current folder)')

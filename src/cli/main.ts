@@ -6,7 +6,7 @@ import { EXIT, UsageError } from './usage-error.js';
 /** The options of every command that reports findings. */
 function withReportOptions(command: Command): Command {
   return command
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'csv']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'csv', 'html']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (default: warning)').choices(['error', 'warning', 'info', 'never']),
@@ -14,6 +14,7 @@ function withReportOptions(command: Command): Command {
     .option('-c, --config <file>', 'config file (default: .keyward.yml/.yaml/.json found upward)')
     .option('--baseline <file>', 'report only findings not in this baseline, and list its stale entries')
     .option('--show-secrets', 'print secrets in clear (they are redacted otherwise)')
+    .option('--html-show-secrets', 'keys in clear in the --format html page too (it redacts them even under --show-secrets)')
     .option('--rules <ids>', 'run only these rules (comma-separated ids; see keyward rules)')
     .option('--exclude-rules <ids>', 'never run these rules (comma-separated ids)')
     .option('--verify', "ask each key's vendor whether it still works (sends the key to the vendor's API only; see README)")

@@ -22,6 +22,8 @@ export interface ReportOptions extends VerifyFlags {
   baseline?: string;
   /** `--revoke` (true) or `--revoke=dry-run`. */
   revoke?: boolean | string;
+  /** `--html-show-secrets`: keys in clear in the HTML page. */
+  htmlShowSecrets?: boolean;
   /** `--rules a,b` and `--exclude-rules c`. */
   rules?: string;
   excludeRules?: string;
@@ -105,11 +107,20 @@ export async function reportRun(
     failOn,
     color: format === 'text' && wantsColor(options.color, Boolean(options.output)),
     version: packageVersion(),
+    ...(format === 'html' ? { lineLink: await lineLinks(context.repoDir), htmlShowSecrets: Boolean(options.htmlShowSecrets) } : {}),
   });
   emit(report, options.output);
   if (options.output) process.stderr.write(`keyward: ${result.findings.length} finding(s) written to ${options.output}\n`);
   if (result.revoke?.failed.length) return EXIT.deliveryFailed;
   return result.findings.some((f) => fails(f, failOn, verify)) ? EXIT.findings : EXIT.clean;
+}
+
+/** Links to findings' lines on GitHub or GitLab, for the HTML page (none outside a repository with such a remote). */
+async function lineLinks(repoDir: string): Promise<(finding: Finding) => string | undefined> {
+  const { repositoryContext } = await import('../sinks/repository-context.js');
+  const repo = repositoryContext(repoDir, process.cwd());
+  if (!repo) return () => undefined;
+  return (f) => repo.lineUrl(f.location.commit ?? repo.head ?? null, repo.pathInRepository(f.location.path), f.location.line, f.location.commit === undefined);
 }
 
 /** `--fail-on-validity` decides alone when given; otherwise the severity threshold (an active key is an error). */

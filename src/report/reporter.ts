@@ -1,5 +1,6 @@
 import type { RuleDescriptor } from './rule-descriptors.js';
 import type { ScanResult } from '../scan/scan-result.js';
+import type { Finding } from '../engine/types.js';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
@@ -9,6 +10,10 @@ export interface ReportContext {
   failOn: FailOn;
   color: boolean;
   version: string;
+  /** A link to a finding's line on the repository's host, where one will open (the HTML page). */
+  lineLink?: (finding: Finding) => string | undefined;
+  /** `--html-show-secrets`: keys in clear in the HTML page, which redacts them even under --show-secrets. */
+  htmlShowSecrets?: boolean;
 }
 
 /** Renders a scan result as text to print or write. Reporters see only redacted findings. */

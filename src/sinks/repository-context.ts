@@ -11,6 +11,8 @@ export interface RepositoryContext {
    * it), and, for a working-tree finding (`fromWorkTree`), the file is tracked and unchanged since that commit.
    */
   githubBlobUrl(commit: string | null, path: string, line: number, fromWorkTree: boolean): string | undefined;
+  /** The same link on GitHub or GitLab, whichever hosts the remote. */
+  lineUrl(commit: string | null, path: string, line: number, fromWorkTree: boolean): string | undefined;
 }
 
 /** The repository holding `dir`, or undefined when it is not in one (or git is missing). */
@@ -31,6 +33,7 @@ export function repositoryContext(dir: string, cwd: string): RepositoryContext |
   const remoteUrl = stripCredentials(quiet(['config', '--get', 'remote.origin.url']));
   const head = quiet(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   const github = remoteUrl ? githubRepo(remoteUrl) : undefined;
+  const gitlab = remoteUrl ? gitlabProject(remoteUrl) : undefined;
   const onRemote = memo((commit: string) => Boolean(quiet(['for-each-ref', '--count=1', '--format=x', '--contains', commit, 'refs/remotes'])));
   // Tracked, and no change in the index or the work tree since HEAD: the line on GitHub is the line scanned.
   const committedAsIs = memo(
@@ -42,7 +45,12 @@ export function repositoryContext(dir: string, cwd: string): RepositoryContext |
     pathInRepository: (path) => relative(top, resolve(cwd, path)).split('\\').join('/'),
     githubBlobUrl: (commit, path, line, fromWorkTree) => {
       if (!github || !commit || !onRemote(commit) || (fromWorkTree && !committedAsIs(path))) return undefined;
-      return `https://github.com/${github}/blob/${commit}/${path.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+      return `https://github.com/${github}/blob/${commit}/${encodedPath(path)}#L${line}`;
+    },
+    lineUrl(commit, path, line, fromWorkTree) {
+      if (github) return this.githubBlobUrl(commit, path, line, fromWorkTree);
+      if (!gitlab || !commit || !onRemote(commit) || (fromWorkTree && !committedAsIs(path))) return undefined;
+      return `${gitlab}/-/blob/${commit}/${encodedPath(path)}#L${line}`;
     },
   };
 }
@@ -65,4 +73,14 @@ export function stripCredentials(url: string | undefined): string | undefined {
 export function githubRepo(remoteUrl: string): string | undefined {
   const m = /^(?:https?:\/\/|ssh:\/\/git@|git@)github\.com[/:]([^/]+)\/([^/]+?)(?:\.git)?\/?$/i.exec(remoteUrl);
   return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+/** The web address of a GitLab project (gitlab.com or a host named gitlab.*), from its remote in any spelling. */
+export function gitlabProject(remoteUrl: string): string | undefined {
+  const m = /^(?:https?:\/\/|ssh:\/\/git@|git@)(gitlab\.[\w.-]+)[/:](.+?)(?:\.git)?\/?$/i.exec(remoteUrl);
+  return m ? `https://${m[1]}/${m[2]}` : undefined;
+}
+
+function encodedPath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }

@@ -11,6 +11,7 @@ import { noKeyInUrl } from './rules/no-key-in-url.js';
 import { noSecretInLogs } from './rules/no-secret-in-logs.js';
 import { requireHttps } from './rules/require-https.js';
 import { requireIdempotencyKey } from './rules/require-idempotency-key.js';
+import { secretWarning } from './rules/secret-warning.js';
 
 const rules: Record<string, Rule.RuleModule> = {
   'no-hardcoded-secret': noHardcodedSecret,
@@ -19,6 +20,7 @@ const rules: Record<string, Rule.RuleModule> = {
   'require-https': requireHttps,
   'require-idempotency-key': requireIdempotencyKey,
   'no-secret-in-logs': noSecretInLogs,
+  'secret-warning': secretWarning,
 };
 
 const FILES = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'];
@@ -34,7 +36,10 @@ const languageOptions: Linter.Config['languageOptions'] = {
   parserOptions: { ecmaFeatures: { jsx: true }, ecmaVersion: 'latest', sourceType: 'module' },
 };
 
-/** Leaks are errors; hygiene (logs, idempotency) warns. Each config registers the plugin itself. */
+/**
+ * Leaks are errors; what the CLI grades as a warning (secret-warning) and hygiene (logs, idempotency) warn, so that
+ * the editor and `keyward scan` grade every finding alike. Each config registers the plugin itself.
+ */
 plugin.configs.recommended = {
   name: 'keyward/recommended',
   files: FILES,
@@ -47,6 +52,7 @@ plugin.configs.recommended = {
     'keyward/require-https': 'warn',
     'keyward/require-idempotency-key': 'warn',
     'keyward/no-secret-in-logs': 'warn',
+    'keyward/secret-warning': 'warn',
   },
 };
 

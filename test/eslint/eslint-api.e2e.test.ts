@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
+import { runCli } from '../helpers/cli.js';
 import { key } from '../helpers/keys.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
@@ -39,6 +40,25 @@ describe('keyward/eslint with the real ESLint API and a flat config', () => {
       'server/pay.ts:3 keyward/no-secret-in-logs 1',
     ]);
     for (const result of results) expect(result.messages.every((m) => !m.fatal)).toBe(true);
+  });
+
+  it('grades every finding as the CLI does, at the CLI\'s line and column, and strict raises the warnings', async () => {
+    const plugin = await builtPlugin();
+    const root = tempTree({
+      'server/pay.ts': `export const live = "${key.accelebitLive()}";\nexport const test = "${key.accelebitTest()}";\n`,
+      'server/leads.ts': 'export const url = `https://server.smartlead.ai/api/v1/campaigns/?api_key=${process.env.SMARTLEAD_API_KEY}`;\n',
+    });
+    const cli = JSON.parse(runCli(['scan', '.', '-f', 'json'], { cwd: root }).stdout) as { findings: Array<{ severity: string; location: { path: string; line: number; column: number } }> };
+    const level = { error: 2, warning: 1, info: 1 } as Record<string, number>;
+    const fromCli = cli.findings.map((f) => `${f.location.path}:${f.location.line}:${f.location.column} ${level[f.severity]}`).sort();
+    const lint = async (config: Linter.Config) =>
+      (await new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [config] }).lintFiles(['server/*.ts']))
+        .flatMap((r) => r.messages.map((m) => `${r.filePath.slice(root.length + 1)}:${m.line}:${m.column} ${m.severity}`))
+        .sort();
+    // The CLI: the key from env in a URL and the test key are warnings, the live key an error.
+    expect(fromCli.map((m) => m.replace(/:\d+ /, ' '))).toEqual(['server/leads.ts:1 1', 'server/pay.ts:1 2', 'server/pay.ts:2 1']);
+    expect(await lint(plugin.configs.recommended)).toEqual(fromCli);
+    expect(await lint(plugin.configs.strict)).toEqual(fromCli.map((m) => m.replace(/ 1$/, ' 2')));
   });
 
   it('makes every rule an error in the strict config', async () => {

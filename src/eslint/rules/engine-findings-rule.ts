@@ -1,5 +1,6 @@
 import type { Rule } from 'eslint';
 import { createRule } from '../create-rule.js';
+import type { Finding } from '../../engine/types.js';
 import { locOf, scanFile } from '../file-findings.js';
 
 /**
@@ -10,7 +11,7 @@ export function engineFindingsRule(
   name: string,
   description: string,
   messages: Record<string, string>,
-  messageFor: (ruleId: string) => string | undefined,
+  messageFor: (finding: Finding) => string | undefined,
   extra?: (context: Rule.RuleContext) => Rule.RuleListener,
 ): Rule.RuleModule {
   return createRule(name, { type: 'problem', docs: { description, recommended: true }, messages, schema: [] }, (context) => {
@@ -19,7 +20,7 @@ export function engineFindingsRule(
     return {
       Program() {
         for (const finding of scanFile(context).findings) {
-          const messageId = messageFor(finding.ruleId);
+          const messageId = messageFor(finding);
           if (!messageId) continue;
           context.report({
             loc: locOf(finding),

@@ -5,7 +5,7 @@ import type { Finding } from '../../engine/types.js';
 import { nameOf, staticString } from '../ast.js';
 import { createRule } from '../create-rule.js';
 import { locOf, scanFile } from '../file-findings.js';
-import { belongsToHardcodedSecret } from './partition.js';
+import { belongsToHardcodedSecret, reportedByItsKind } from './partition.js';
 
 type AnyNode = Node & { parent?: AnyNode; range?: [number, number] };
 
@@ -56,7 +56,7 @@ export const noHardcodedSecret = createRule(
       const name = nameOf(node) ?? 'value';
       const text = `${name} = "${value}"`;
       for (const finding of scan.detector.detect({ origin: { path: scan.path }, text })) {
-        if (belongsToHardcodedSecret(finding.ruleId)) report(finding, node, true);
+        if (belongsToHardcodedSecret(finding.ruleId) && reportedByItsKind(finding)) report(finding, node, true);
       }
     };
 
@@ -71,7 +71,7 @@ export const noHardcodedSecret = createRule(
     return {
       Program() {
         pending = scanFile(context)
-          .findings.filter((finding) => belongsToHardcodedSecret(finding.ruleId))
+          .findings.filter((finding) => belongsToHardcodedSecret(finding.ruleId) && reportedByItsKind(finding))
           .map((finding) => ({ finding, index: context.sourceCode.getIndexFromLoc(locOf(finding).start) }));
       },
       Literal(node) {

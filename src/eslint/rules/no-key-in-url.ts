@@ -1,4 +1,5 @@
 import { engineFindingsRule } from './engine-findings-rule.js';
+import { reportedByItsKind } from './partition.js';
 
 /** A key in a URL's api_key parameter: a literal one is a leak; one from the environment leaks into logs. */
 export const noKeyInUrl = engineFindingsRule(
@@ -8,5 +9,6 @@ export const noKeyInUrl = engineFindingsRule(
     literalKey: '{{title}} ({{preview}}). {{remediation}}',
     keyFromEnv: 'Key hygiene: {{title}} ({{preview}}). {{remediation}}',
   },
-  (ruleId) => (ruleId === 'smartlead-api-key-query' ? 'literalKey' : ruleId === 'key-in-url-from-env' ? 'keyFromEnv' : undefined),
+  (finding) =>
+    !reportedByItsKind(finding) ? undefined : finding.ruleId === 'smartlead-api-key-query' ? 'literalKey' : finding.ruleId === 'key-in-url-from-env' ? 'keyFromEnv' : undefined,
 );

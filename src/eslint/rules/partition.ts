@@ -15,3 +15,18 @@ export const CLI_ONLY_RULE_IDS = new Set(['unused-inline-ignore', 'accelebit-pos
 export function belongsToHardcodedSecret(ruleId: string): boolean {
   return !CLIENT_SIDE_RULE_IDS.has(ruleId) && !URL_RULE_IDS.has(ruleId) && !HTTPS_RULE_IDS.has(ruleId) && !CLI_ONLY_RULE_IDS.has(ruleId);
 }
+
+/**
+ * The CLI grades some findings below error — a test key, a key from the environment put in a URL, a build config that
+ * inlines a secret — and ESLint has one level per rule: those go to `secret-warning` (warn in the recommended config),
+ * the errors to the rule of their kind, so that the editor and the CLI grade every finding alike. require-https keeps
+ * its own findings (it is a hygiene rule, warn already).
+ */
+export function belongsToSecretWarning(finding: { ruleId: string; severity: string }): boolean {
+  return finding.severity !== 'error' && !CLI_ONLY_RULE_IDS.has(finding.ruleId) && !HTTPS_RULE_IDS.has(finding.ruleId);
+}
+
+/** Whether the rule of a finding's kind reports it: its errors, and whatever require-https owns. */
+export function reportedByItsKind(finding: { ruleId: string; severity: string }): boolean {
+  return !belongsToSecretWarning(finding);
+}

@@ -16,7 +16,7 @@ export const requireHttps = engineFindingsRule(
   'require-https',
   'Require https:// for API requests that carry a key',
   { insecure: '{{title}} ({{preview}}). {{remediation}}', insecureCall: 'This request sends a key over plain HTTP: use https:// (the APIs refuse http, and the key crosses the network in clear).' },
-  (ruleId) => (HTTPS_RULE_IDS.has(ruleId) ? 'insecure' : undefined),
+  (finding) => (HTTPS_RULE_IDS.has(finding.ruleId) ? 'insecure' : undefined),
   (context) => ({
     CallExpression(node) {
       const callee = calleeName(node.callee as Node);

@@ -33,8 +33,6 @@ export interface VerifySummary {
   notes: string[];
 }
 
-export const DEFAULT_VERIFY_TIMEOUT_MS = 8000;
-
 /**
  * Asks each finding's vendor whether its key works and records the answer on the findings: `validity`, and severity
  * `error` for an active key whatever its rule says. Findings are reordered, active keys first. The keys go only to

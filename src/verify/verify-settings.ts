@@ -1,5 +1,4 @@
 import { VALIDITIES, type Validity } from '../engine/types.js';
-import { DEFAULT_VERIFY_TIMEOUT_MS } from './verify-findings.js';
 
 /** What the person running keyward said about verification (never a config file: see verify-origins.ts). */
 export interface VerifySettings {
@@ -15,6 +14,9 @@ export class VerifySettingsError extends Error {
 }
 
 export const DEFAULT_CACHE_TTL_MS = 12 * 3600 * 1000;
+
+/** Per request: the issue of politeness says 5–10 s. */
+export const DEFAULT_VERIFY_TIMEOUT_MS = 8000;
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 

@@ -7,7 +7,7 @@ import { markdownReporter } from '../report/markdown.js';
 import type { FailOn, ReportContext } from '../report/reporter.js';
 import { ruleDescriptors } from '../report/rule-descriptors.js';
 import { sarifReporter } from '../report/sarif.js';
-import { failsOn } from '../report/summary.js';
+import { failsRun } from '../report/summary.js';
 import { applyBaseline, baselineFileFor, readBaseline } from '../scan/baseline.js';
 import { createDetector } from '../scan/create-detector.js';
 import { scanFiles } from '../scan/scan-files.js';
@@ -102,9 +102,7 @@ export async function runAction(env: NodeJS.ProcessEnv, cwd: string, print: (tex
     setOutput(env.GITHUB_OUTPUT, 'findings', String(result.findings.length));
     setOutput(env.GITHUB_OUTPUT, 'sarif-file', sarifFile);
   }
-  const failing = result.findings.filter((f) =>
-    verify?.failOnValidity ? f.validity !== undefined && verify.failOnValidity.has(f.validity) : failsOn(f, failOn),
-  ).length;
+  const failing = result.findings.filter((f) => failsRun(f, failOn, verify?.failOnValidity)).length;
   const threshold = verify?.failOnValidity ? `with validity ${[...verify.failOnValidity].join(' or ')}` : `at or above ${failOn}`;
   print(`keyward: ${result.findings.length} finding(s), ${failing} ${threshold}\n`);
   return failing ? 1 : 0;

@@ -3,7 +3,7 @@ import type { Detector } from '../engine/detector.js';
 import { FORMATS, loadReporter, type Format } from '../report/index.js';
 import type { FailOn } from '../report/reporter.js';
 import { ruleDescriptors } from '../report/rule-descriptors.js';
-import { failsOn } from '../report/summary.js';
+import { failsRun } from '../report/summary.js';
 import type { Config } from '../config/schema.js';
 import type { Finding } from '../engine/types.js';
 import type { ScanResult } from '../scan/scan-result.js';
@@ -11,7 +11,7 @@ import { checkOutputPath } from './check-paths.js';
 import { emit, wantsColor } from './output.js';
 import { EXIT, UsageError } from './usage-error.js';
 import { verifyOriginsFromEnv } from '../verify/verify-origins.js';
-import { verifySettingsFrom, type VerifyFlags, type VerifySettings } from '../verify/verify-settings.js';
+import { verifySettingsFrom, type VerifyFlags } from '../verify/verify-settings.js';
 
 /** The options every scanning command shares: how to report, when to fail, and whether to verify. */
 export interface ReportOptions extends VerifyFlags {
@@ -112,7 +112,7 @@ export async function reportRun(
   emit(report, options.output);
   if (options.output) process.stderr.write(`keyward: ${result.findings.length} finding(s) written to ${options.output}\n`);
   if (result.revoke?.failed.length) return EXIT.deliveryFailed;
-  return result.findings.some((f) => fails(f, failOn, verify)) ? EXIT.findings : EXIT.clean;
+  return result.findings.some((f) => failsRun(f, failOn, verify?.failOnValidity)) ? EXIT.findings : EXIT.clean;
 }
 
 /** Links to findings' lines on GitHub or GitLab, for the HTML page (none outside a repository with such a remote). */
@@ -121,10 +121,4 @@ async function lineLinks(repoDir: string): Promise<(finding: Finding) => string 
   const repo = repositoryContext(repoDir, process.cwd());
   if (!repo) return () => undefined;
   return (f) => repo.lineUrl(f.location.commit ?? repo.head ?? null, repo.pathInRepository(f.location.path), f.location.line, f.location.commit === undefined);
-}
-
-/** `--fail-on-validity` decides alone when given; otherwise the severity threshold (an active key is an error). */
-function fails(finding: Finding, failOn: FailOn, verify: VerifySettings | undefined): boolean {
-  if (verify?.failOnValidity) return finding.validity !== undefined && verify.failOnValidity.has(finding.validity);
-  return failsOn(finding, failOn);
 }

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../engine/types.js';
+import type { Finding, Severity, Validity } from '../engine/types.js';
 import { severityRank } from '../engine/types.js';
 import type { SkippedFile } from '../sources/read-file.js';
 import type { FailOn } from './reporter.js';
@@ -18,6 +18,15 @@ export function countSkipped(skipped: SkippedFile[]): Record<string, number> {
 /** Whether a finding reaches the failing severity (and so makes the exit code 1). */
 export function failsOn(finding: Finding, failOn: FailOn): boolean {
   return failOn !== 'never' && severityRank(finding.severity) >= severityRank(failOn);
+}
+
+/**
+ * Whether a finding fails the run: `--fail-on-validity` decides alone when given (only findings in those states);
+ * otherwise the severity threshold (an active key is an error).
+ */
+export function failsRun(finding: Finding, failOn: FailOn, failOnValidity: ReadonlySet<Validity> | undefined): boolean {
+  if (failOnValidity) return finding.validity !== undefined && failOnValidity.has(finding.validity);
+  return failsOn(finding, failOn);
 }
 
 export function plural(count: number, word: string): string {

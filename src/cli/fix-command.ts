@@ -9,9 +9,9 @@ import { planFixes, type FixPlan, type MovedKey } from '../fix/fix-plan.js';
 import { unifiedDiff } from '../fix/unified-diff.js';
 import { packageVersion } from '../package-root.js';
 import { createDetector } from '../scan/create-detector.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan-result.js';
 import { git } from '../sources/git.js';
-import { checkScanRoots } from './check-paths.js';
+import { repositoryTop } from '../sources/repository.js';
+import { scanWorkingTree } from './command-scan.js';
 import { confirmed } from './confirm.js';
 import { resolveConfig } from './resolve-config.js';
 import { EXIT, UsageError } from './usage-error.js';
@@ -213,26 +213,16 @@ interface FixScan {
 async function scanForFix(paths: string[], options: FixCommandOptions): Promise<FixScan> {
   const cwd = process.cwd();
   const roots = paths.length ? paths : ['.'];
-  if (!options.staged) checkScanRoots(roots, cwd);
   const firstDir = resolve(cwd, roots[0]!);
   const repo = repositoryTop(firstDir);
+  if (!options.staged) {
+    const { result, detector } = await scanWorkingTree(roots, options.config, cwd);
+    return { findings: result.findings, rules: detector.rules, detector, base: cwd, root: repo ?? cwd, ...(repo ? { repo } : {}) };
+  }
+  if (!repo) throw new UsageError('--staged needs a git repository');
   const { config, baseDir } = await resolveConfig(options.config, firstDir);
   const detector = await createDetector(config);
-  if (options.staged) {
-    if (!repo) throw new UsageError('--staged needs a git repository');
-    const { scanDiff } = await import('../scan/scan-diff.js');
-    const result = await scanDiff(firstDir, detector, { staged: true, ignore: config.ignore, ignoreBase: baseDir });
-    return { findings: result.findings, rules: detector.rules, detector, base: repo, root: repo, repo };
-  }
-  const { scanFiles } = await import('../scan/scan-files.js');
-  const result = await scanFiles(roots, detector, { cwd, ignore: config.ignore, ignoreBase: baseDir, maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
-  return { findings: result.findings, rules: detector.rules, detector, base: cwd, root: repo ?? cwd, ...(repo ? { repo } : {}) };
-}
-
-function repositoryTop(dir: string): string | undefined {
-  try {
-    return git(['rev-parse', '--show-toplevel'], dir).trim() || undefined;
-  } catch {
-    return undefined;
-  }
+  const { scanDiff } = await import('../scan/scan-diff.js');
+  const result = await scanDiff(firstDir, detector, { staged: true, ignore: config.ignore, ignoreBase: baseDir });
+  return { findings: result.findings, rules: detector.rules, detector, base: repo, root: repo, repo };
 }

@@ -5,11 +5,9 @@ import { HookError, installHook } from '../hook/install-hook.js';
 import { ciSystemOf, hookManagerOf } from '../init/project-tools.js';
 import { configTemplate, githubWorkflow, gitlabJob } from '../init/templates.js';
 import { baselineOf, writeBaseline } from '../scan/baseline.js';
-import { createDetector } from '../scan/create-detector.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan-result.js';
-import { git } from '../sources/git.js';
+import { repositoryTop } from '../sources/repository.js';
+import { scanWorkingTree } from './command-scan.js';
 import { confirmed } from './confirm.js';
-import { resolveConfig } from './resolve-config.js';
 import { EXIT, UsageError } from './usage-error.js';
 
 const BASELINE = '.keyward-baseline.json';
@@ -29,12 +27,13 @@ interface Step {
 export async function runInitCommand(dir: string | undefined, options: { yes?: boolean }): Promise<number> {
   const start = resolve(dir ?? '.');
   if (!existsSync(start)) throw new UsageError(`${dir}: no such folder`);
-  const root = repositoryTop(start) ?? start;
+  const top = repositoryTop(start);
+  const root = top ?? start;
   const steps: Step[] = [];
   const notes: string[] = [];
 
   const hasConfig = CONFIG_FILE_NAMES.some((name) => existsSync(join(root, name)));
-  const findings = hasConfig ? [] : await treeFindings(root);
+  const findings = hasConfig ? [] : (await scanWorkingTree([root], undefined, root)).result.findings;
   if (!hasConfig) {
     const baseline = findings.length ? BASELINE : undefined;
     if (baseline && !existsSync(join(root, baseline))) {
@@ -49,13 +48,13 @@ export async function runInitCommand(dir: string | undefined, options: { yes?: b
     steps.push({ says: 'write a commented .keyward.yml', run: () => write(root, '.keyward.yml', configTemplate(baseline)) });
   } else notes.push('a keyward config is already here: left as it is');
 
-  if (repositoryTop(start)) {
+  if (top) {
     const manager = hookManagerOf(root);
     if (manager) notes.push(`${manager.name} manages the git hooks here: ${manager.instruction}`);
     else steps.push({ says: 'install the pre-commit hook (keyward scan --staged)', run: () => hookOrWhyNot(root) });
   } else notes.push('not a git repository: no pre-commit hook, no CI job');
 
-  const ci = repositoryTop(start) ? ciSystemOf(root) : undefined;
+  const ci = top ? ciSystemOf(root) : undefined;
   if (ci === 'github') {
     const path = '.github/workflows/keyward.yml';
     if (existsSync(join(root, path))) notes.push(`${path} is already here: left as it is`);
@@ -67,7 +66,7 @@ export async function runInitCommand(dir: string | undefined, options: { yes?: b
       steps.push({ says: `write ${path} (GitLab CI: merge requests and pipelines, JUnit report)`, run: () => write(root, path, gitlabJob()) });
       notes.push(`include it from .gitlab-ci.yml:\n  include:\n    - local: ${path}`);
     }
-  } else if (repositoryTop(start)) notes.push('no GitHub Actions or GitLab CI found: the README shows the jobs to add');
+  } else if (top) notes.push('no GitHub Actions or GitLab CI found: the README shows the jobs to add');
 
   if (steps.length && !options.yes && process.stdin.isTTY) {
     log(`keyward init will, in ${relative(process.cwd(), root) || '.'}:`);
@@ -96,19 +95,4 @@ function write(root: string, path: string, text: string): string {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), text, { flag: 'wx' });
   return `wrote ${path}`;
-}
-
-async function treeFindings(root: string) {
-  const { config, baseDir } = await resolveConfig(undefined, root);
-  const { scanFiles } = await import('../scan/scan-files.js');
-  const result = await scanFiles([root], await createDetector(config), { cwd: root, ignore: config.ignore, ignoreBase: baseDir, maxFileSize: DEFAULT_MAX_FILE_SIZE });
-  return result.findings;
-}
-
-function repositoryTop(dir: string): string | undefined {
-  try {
-    return git(['rev-parse', '--show-toplevel'], dir).trim() || undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,16 +1,12 @@
-import { resolve } from 'node:path';
 import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding } from '../engine/types.js';
 import { packageVersion } from '../package-root.js';
-import { createDetector } from '../scan/create-detector.js';
-import { DEFAULT_MAX_FILE_SIZE, type ScanResult } from '../scan/scan-result.js';
 import { revocableTargets, revokeTargets, type RevokeResult } from '../verify/revoke-keys.js';
 import { runVerification } from '../verify/run-verification.js';
 import { verifyOriginsFromEnv } from '../verify/verify-origins.js';
 import { verifySettingsFrom } from '../verify/verify-settings.js';
-import { checkScanRoots } from './check-paths.js';
+import { scanWholeHistory, scanWorkingTree, type CommandScan } from './command-scan.js';
 import { confirmed } from './confirm.js';
-import { resolveConfig } from './resolve-config.js';
 import { EXIT, UsageError } from './usage-error.js';
 
 export interface RevokeCommandOptions {
@@ -31,15 +27,16 @@ export async function runRevokeCommand(paths: string[], options: RevokeCommandOp
   const settings = verifySettingsFrom({ verify: true, ...(options.verifyTimeout ? { verifyTimeout: options.verifyTimeout } : {}) })!;
   const origins = verifyOriginsFromEnv();
   if (!options.yes && !process.stdin.isTTY) throw new UsageError('revoke asks before it acts: pass --yes to revoke without a terminal');
-  const result = await scanForRevoke(paths, options);
+  const { result, detector } = await scanForRevoke(paths, options);
   const { findings } = result;
+  const rules = detector.rules;
   const chosen = options.fingerprint?.length ? findings.filter((f) => options.fingerprint!.includes(f.fingerprint)) : findings;
   if (options.fingerprint?.length && chosen.length === 0) throw new UsageError('--fingerprint: no finding of this scan has that fingerprint');
 
   const userAgent = `keyward/${packageVersion()}`;
   // Only what this run hears counts: a cached "active" from yesterday is not enough to revoke on.
-  await runVerification(chosen, result.rules, settings, userAgent, log, { refresh: true });
-  const targets = revocableTargets(chosen, result.rules);
+  await runVerification(chosen, rules, settings, userAgent, log, { refresh: true });
+  const targets = revocableTargets(chosen, rules);
   const activeElsewhere = chosen.filter((f) => f.validity === 'active' && !targets.some((t) => t.findings.includes(f)));
   for (const f of activeElsewhere) log(`active but not revocable here (rotate it at the vendor): ${describe(f)}`);
   if (targets.length === 0) {
@@ -56,7 +53,7 @@ export async function runRevokeCommand(paths: string[], options: RevokeCommandOp
   // Verify again: GitHub's 202 does not say which tokens it revoked.
   const revoked = results.flatMap((r) => r.target.findings);
   for (const f of revoked) delete f.validity;
-  await runVerification(revoked, result.rules, settings, userAgent, log, { refresh: true });
+  await runVerification(revoked, rules, settings, userAgent, log, { refresh: true });
   const stillActive = reportRevocations(results, log);
   return stillActive || activeElsewhere.length ? EXIT.findings : EXIT.clean;
 }
@@ -79,22 +76,9 @@ function reportRevocations(results: RevokeResult[], log: (line: string) => void)
 }
 
 /** The scan behind a revocation: the working tree (paths), or with --history the repository's whole history. */
-async function scanForRevoke(paths: string[], options: RevokeCommandOptions): Promise<ScanResult & { rules: Awaited<ReturnType<typeof createDetector>>['rules'] }> {
-  const cwd = process.cwd();
+function scanForRevoke(paths: string[], options: RevokeCommandOptions): Promise<CommandScan> {
   const roots = paths.length ? paths : ['.'];
-  if (options.history) {
-    if (roots.length > 1) throw new UsageError('--history takes at most one path: the repository');
-    const { openRepository } = await import('../sources/repository.js');
-    const { scanHistory } = await import('../scan/scan-history.js');
-    const repo = await openRepository(roots[0]!);
-    const { config, baseDir } = await resolveConfig(options.config, repo.dir);
-    const detector = await createDetector(config);
-    return { ...(await scanHistory(repo, detector, { ignore: config.ignore, ignoreBase: baseDir })), rules: detector.rules };
-  }
-  checkScanRoots(roots, cwd);
-  const { config, baseDir } = await resolveConfig(options.config, resolve(cwd, roots[0]!));
-  const detector = await createDetector(config);
-  const { scanFiles } = await import('../scan/scan-files.js');
-  const result = await scanFiles(roots, detector, { cwd, ignore: config.ignore, ignoreBase: baseDir, maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
-  return { ...result, rules: detector.rules };
+  if (!options.history) return scanWorkingTree(roots, options.config);
+  if (roots.length > 1) throw new UsageError('--history takes at most one path: the repository');
+  return scanWholeHistory(roots[0]!, options.config);
 }

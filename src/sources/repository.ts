@@ -29,3 +29,12 @@ export async function openRepository(path: string): Promise<Repository> {
   const isBare = bare === 'true';
   return { dir: isBare ? gitDir! : resolve(cwd, cdup), bare: isBare, shallow: shallow === 'true' };
 }
+
+/** The top of the work tree holding `dir`, or undefined outside one (or without git): for commands that work either way. */
+export function repositoryTop(dir: string): string | undefined {
+  try {
+    return git(['rev-parse', '--show-toplevel'], dir).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,14 +1,9 @@
 import { keyFactsOf } from '../engine/detector.js';
 import { redact } from '../engine/redact.js';
-import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding, Severity } from '../engine/types.js';
+import { escapeMarkup as html } from './markup.js';
 import type { Reporter } from './reporter.js';
 import { countBySeverity, plural } from './summary.js';
-
-/** HTML text: the five characters that matter, and control characters shown as escapes. */
-function html(text: string | number | undefined): string {
-  return escapeControlInLine(String(text ?? '')).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /**
  * The preview and snippet a page may show: redacted even when the run said --show-secrets (a page is mailed, attached

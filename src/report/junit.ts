@@ -1,12 +1,7 @@
-import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding } from '../engine/types.js';
+import { escapeMarkup as xml } from './markup.js';
 import type { Reporter } from './reporter.js';
 import { failsOn } from './summary.js';
-
-/** XML text: the five entities, and control characters shown as escapes (XML 1.0 cannot hold most of them). */
-function xml(text: string): string {
-  return escapeControlInLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 function where(f: Finding): string {
   return `${f.location.path}:${f.location.line}${f.location.commit ? ` @ ${f.location.commit.slice(0, 10)}` : ''}`;

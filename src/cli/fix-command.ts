@@ -45,8 +45,12 @@ export async function runFixCommand(paths: string[], options: FixCommandOptions)
   const plan = planFixes(scan.findings, scan.rules, { base: scan.base, includeTests: Boolean(options.includeTests), existingEnv: parseEnvFile(env ?? '') });
   const { changes, untrack } = projectChanges(scan, plan, env);
 
-  const redactions = new Map(plan.keys.map((key) => [key.secret, key.preview]));
-  for (const finding of scan.findings) if (keyFactsOf(finding)) redactions.set(keyFactsOf(finding)!.secret, finding.preview);
+  // Every key the scan found (the moved ones among them) is shown as its preview.
+  const redactions = new Map<string, string>();
+  for (const finding of scan.findings) {
+    const secret = keyFactsOf(finding)?.secret;
+    if (secret) redactions.set(secret, finding.preview);
+  }
   if (changes.length) process.stdout.write(unifiedDiff(changes, root, redactions));
   for (const path of untrack) process.stdout.write(`git rm --cached ${path}   (keeps the file, stops tracking it)\n`);
   for (const left of plan.leftAlone) log(`left alone: ${left.finding.preview} in ${left.finding.location.path}:${left.finding.location.line}: ${left.reason}`);

@@ -99,7 +99,7 @@ function planFile(path: string, findings: Finding[], options: PlanOptions, names
     const name = names.nameFor(secret, finding, lineText.slice(0, span?.start ?? at));
     const replaced = target.kind === 'code' ? codeEdit(target, lineText, span, at, secret, name) : interpolationEdit(target, lineText, span, at, secret, name);
     if (typeof replaced !== 'string') {
-      names.release(secret, finding);
+      names.release(secret);
       plan.leftAlone.push({ finding, reason: replaced.reason });
       continue;
     }
@@ -224,7 +224,7 @@ class NameBook {
   }
 
   /** A name given out for an edit that could not be made, and no other place of the key uses. */
-  release(secret: string, _finding: Finding): void {
+  release(secret: string): void {
     if (this.bySecret.has(secret)) return;
     const name = this.pending.get(secret);
     this.pending.delete(secret);

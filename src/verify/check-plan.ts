@@ -46,7 +46,7 @@ export function planChecks(findings: readonly Finding[], rules: readonly Compile
   const checks = new Map<string, Check>();
   const providersOfSecret = new Map<string, Set<string>>();
   const reasons = new Map<string, number>();
-  const skip = (reason: string) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  const skip = (reason: string, count = 1) => reasons.set(reason, (reasons.get(reason) ?? 0) + count);
   for (const finding of findings) {
     const facts = keyFactsOf(finding);
     const rule = facts && ruleById.get(facts.ruleId);
@@ -82,7 +82,7 @@ export function planChecks(findings: readonly Finding[], rules: readonly Compile
   }
   const kept: Check[] = [];
   for (const check of checks.values()) {
-    if ((providersOfSecret.get(check.secret)?.size ?? 0) > 1) skip('two rules with different vendors claim the key');
+    if ((providersOfSecret.get(check.secret)?.size ?? 0) > 1) skip('two rules with different vendors claim the key', check.findings.length);
     else kept.push(check);
   }
   return { checks: kept, notSent: [...reasons].map(([reason, count]) => `${count} finding(s) not verified: ${reason}`) };

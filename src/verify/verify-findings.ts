@@ -50,7 +50,8 @@ export async function verifyFindings(findings: Finding[], rules: readonly Compil
       else {
         const asked = await askVendor(check, throttle, options, () => summary.requests++);
         validity = asked.validity;
-        if (asked.reason) reasons.set(`${check.spec.provider}: ${asked.reason}`, (reasons.get(`${check.spec.provider}: ${asked.reason}`) ?? 0) + 1);
+        const reason = asked.reason && `${check.spec.provider}: ${asked.reason}`;
+        if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
         options.cache.set(check.key, validity);
       }
       summary.counts[validity]++;

@@ -23,7 +23,7 @@ export function benchEslint(root, work) {
     if (i % 100 === 50) lines.push(`const leaked${i} = "${keys.spLive()}";`);
   }
   writeFileSync(join(dir, 'Big.tsx'), `${lines.join('\n')}\n`);
-  const plugin = join(root, 'dist/src/eslint/index.js');
+  const plugin = join(root, 'dist/bundle/eslint.js');
   const parser = join(root, 'node_modules/@typescript-eslint/parser/dist/index.js');
   writeFileSync(
     join(dir, 'with-keyward.config.mjs'),

@@ -3,7 +3,6 @@
  * the same detector, rule packs, context classifier and .keyward.yml as the CLI, and add what needs syntax.
  */
 import type { ESLint, Linter, Rule } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
 import { packageVersion } from '../package-root.js';
 import { noClientSideSecret } from './rules/no-client-side-secret.js';
 import { noHardcodedSecret } from './rules/no-hardcoded-secret.js';
@@ -12,6 +11,7 @@ import { noSecretInLogs } from './rules/no-secret-in-logs.js';
 import { requireHttps } from './rules/require-https.js';
 import { requireIdempotencyKey } from './rules/require-idempotency-key.js';
 import { secretWarning } from './rules/secret-warning.js';
+import { typescriptParser } from './typescript-parser.js';
 
 const rules: Record<string, Rule.RuleModule> = {
   'no-hardcoded-secret': noHardcodedSecret,
@@ -32,7 +32,7 @@ const plugin: ESLint.Plugin & { configs: Record<'recommended' | 'strict', Linter
 };
 
 const languageOptions: Linter.Config['languageOptions'] = {
-  parser: tsParser as Linter.Parser,
+  parser: typescriptParser(),
   parserOptions: { ecmaFeatures: { jsx: true }, ecmaVersion: 'latest', sourceType: 'module' },
 };
 

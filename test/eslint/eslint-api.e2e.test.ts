@@ -9,7 +9,7 @@ import { tempTree } from '../helpers/temp-dir.js';
 
 /** The plugin as users get it: the built `keyward/eslint` export. */
 async function builtPlugin(): Promise<{ configs: { recommended: Linter.Config; strict: Linter.Config } }> {
-  return (await import(pathToFileURL(join(packageRoot(), 'dist/src/eslint/index.js')).href)).default;
+  return (await import(pathToFileURL(join(packageRoot(), 'dist/bundle/eslint.js')).href)).default;
 }
 
 describe('keyward/eslint with the real ESLint API and a flat config', () => {

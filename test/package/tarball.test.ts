@@ -21,10 +21,12 @@ describe('the npm package', () => {
   });
 
   it('carries the CLI, the compiled rules, the webhook receiver example and the rule docs; not the tests or sources', () => {
-    for (const path of ['dist/src/cli/main.js', 'dist/rules.json', 'dist/keyword-automaton.json', 'examples/revoke-receiver.mjs', 'docs/rules.md', 'schemas/revoke-payload.schema.json']) {
+    for (const path of ['dist/bundle/keyward.js', 'dist/bundle/scan-worker.js', 'dist/bundle/eslint.js', 'dist/bundle/THIRD-PARTY-NOTICES.txt', 'dist/src/index.d.ts', 'dist/rules.json', 'dist/keyword-automaton.json', 'examples/revoke-receiver.mjs', 'docs/rules.md', 'schemas/revoke-payload.schema.json']) {
       expect(files).toContain(path);
     }
     expect(files.filter((path) => /^(?:test|src|bench|fixtures)\//.test(path))).toEqual([]);
+    // The unbundled build is not shipped: its imports name packages the install no longer brings.
+    expect(files.filter((path) => path.startsWith('dist/src/') && !path.endsWith('.d.ts'))).toEqual([]);
   });
 
   it('names its repository, so that npm links the README to it', () => {

@@ -6,7 +6,7 @@ import { EXIT, UsageError } from './usage-error.js';
 /** The options of every command that reports findings. */
 function withReportOptions(command: Command): Command {
   return command
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'csv', 'html']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'csv', 'html', 'gitlab']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (default: warning)').choices(['error', 'warning', 'info', 'never']),

@@ -7,6 +7,7 @@ import { failsRun } from '../report/summary.js';
 import type { Config } from '../config/schema.js';
 import type { Finding } from '../engine/types.js';
 import type { ScanResult } from '../scan/scan-result.js';
+import type { RepositoryContext } from '../sinks/repository-context.js';
 import { checkOutputPath } from './check-paths.js';
 import { emit, wantsColor } from './output.js';
 import { EXIT, UsageError } from './usage-error.js';
@@ -75,6 +76,10 @@ export async function reportRun(
   options: ReportOptions,
   context: RunContext,
 ): Promise<number> {
+  // Where the scanned files live in git terms, asked of git once, and only by what needs it.
+  let repositoryAsked: Promise<RepositoryContext | undefined> | undefined;
+  const repository = () =>
+    (repositoryAsked ??= import('../sinks/repository-context.js').then(({ repositoryContext }) => repositoryContext(context.repoDir, process.cwd())));
   if (options.baseline || config.baseline) {
     const { applyBaseline, baselineFileFor, readBaseline } = await import('../scan/baseline.js');
     result = applyBaseline(result, readBaseline(baselineFileFor(options.baseline, config.baseline, context.configDir)!));
@@ -89,10 +94,9 @@ export async function reportRun(
     if (config.revoke?.include === 'active' && !verify) throw new UsageError('revoke.include is "active": run with --verify, so that keyward knows which keys are active');
     if (!config.revoke) throw new UsageError('--revoke needs a "revoke:" section (url, secretEnv) in .keyward.yml');
     const { runRevoke } = await import('../sinks/revoke.js');
-    const { repositoryContext } = await import('../sinks/repository-context.js');
     const revoke = await runRevoke(result.findings, config.revoke, {
       configDir: context.configDir,
-      repo: repositoryContext(context.repoDir, process.cwd()),
+      repo: await repository(),
       dryRun: options.revoke === 'dry-run',
       userAgent: `keyward/${packageVersion()}`,
       log: (line) => process.stderr.write(`keyward: ${line}\n`),
@@ -107,7 +111,8 @@ export async function reportRun(
     failOn,
     color: format === 'text' && wantsColor(options.color, Boolean(options.output)),
     version: packageVersion(),
-    ...(format === 'html' ? { lineLink: await lineLinks(context.repoDir), htmlShowSecrets: Boolean(options.htmlShowSecrets) } : {}),
+    ...(format === 'html' ? { lineLink: lineLinks(await repository()), htmlShowSecrets: Boolean(options.htmlShowSecrets) } : {}),
+    ...(format === 'gitlab' ? { repository: await repository() } : {}),
   });
   emit(report, options.output);
   if (options.output) process.stderr.write(`keyward: ${result.findings.length} finding(s) written to ${options.output}\n`);
@@ -116,9 +121,7 @@ export async function reportRun(
 }
 
 /** Links to findings' lines on GitHub or GitLab, for the HTML page (none outside a repository with such a remote). */
-async function lineLinks(repoDir: string): Promise<(finding: Finding) => string | undefined> {
-  const { repositoryContext } = await import('../sinks/repository-context.js');
-  const repo = repositoryContext(repoDir, process.cwd());
+function lineLinks(repo: RepositoryContext | undefined): (finding: Finding) => string | undefined {
   if (!repo) return () => undefined;
   return (f) => repo.lineUrl(f.location.commit ?? repo.head ?? null, repo.pathInRepository(f.location.path), f.location.line, f.location.commit === undefined);
 }

@@ -67,8 +67,9 @@ jobs:
 
 export function gitlabJob(): string {
   return `# keyward: include it from .gitlab-ci.yml (include: { local: .gitlab/keyward.gitlab-ci.yml }).
-# A merge request's own commits are scanned; on other pipelines, the working tree. Findings appear in the
-# pipeline's Tests tab (JUnit).
+# A merge request's own commits are scanned; on other pipelines, the working tree. Findings go to GitLab's
+# secret-detection report (the merge request widget and the vulnerability report, on Ultimate; a downloadable
+# artifact on every tier) and to the pipeline's Tests tab (JUnit, every tier).
 keyward:
   image: node:24
   stage: test
@@ -77,13 +78,18 @@ keyward:
   script:
     - |
       if [ -n "$CI_MERGE_REQUEST_DIFF_BASE_SHA" ]; then
-        npx --yes keyward scan --diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA..$CI_COMMIT_SHA" --fail-on error -f junit -o keyward.junit.xml
+        set -- --diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA..$CI_COMMIT_SHA"
       else
-        npx --yes keyward scan . --fail-on error -f junit -o keyward.junit.xml
+        set -- .
       fi
+      npx --yes keyward scan "$@" --fail-on never -f gitlab -o gl-secret-detection-report.json
+      npx --yes keyward scan "$@" --fail-on error -f junit -o keyward.junit.xml
   artifacts:
     when: always
+    paths:
+      - gl-secret-detection-report.json
     reports:
+      secret_detection: gl-secret-detection-report.json
       junit: keyward.junit.xml
 `;
 }

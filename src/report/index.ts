@@ -1,6 +1,6 @@
 import type { Reporter } from './reporter.js';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'csv', 'html'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'csv', 'html', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The reporter for a format, loaded on demand (the text reporter's colours are not free to load). */
@@ -22,5 +22,7 @@ export async function loadReporter(format: Format): Promise<Reporter> {
       return (await import('./csv.js')).csvReporter;
     case 'html':
       return (await import('./html.js')).htmlReporter;
+    case 'gitlab':
+      return (await import('./gitlab.js')).gitlabReporter;
   }
 }

@@ -12,6 +12,8 @@ export interface ReportContext {
   version: string;
   /** A link to a finding's line on the repository's host, where one will open (the HTML page). */
   lineLink?: (finding: Finding) => string | undefined;
+  /** The repository scanned, for formats that name files and commits in its terms (GitLab's report). */
+  repository?: { head?: string; pathInRepository(path: string): string };
   /** `--html-show-secrets`: keys in clear in the HTML page, which redacts them even under --show-secrets. */
   htmlShowSecrets?: boolean;
 }

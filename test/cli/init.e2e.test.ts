@@ -6,7 +6,9 @@ import { parse } from 'yaml';
 import { configSchema } from '../../src/config/schema.js';
 import { CLI, runCli } from '../helpers/cli.js';
 import { TempRepo } from '../helpers/git-repo.js';
+import { expectGitlabAccepts } from '../helpers/gitlab-schema.js';
 import { key } from '../helpers/keys.js';
+import { packageRoot } from '../../src/package-root.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
 const read = (repo: TempRepo, path: string) => readFileSync(join(repo.dir, path), 'utf8');
@@ -49,9 +51,34 @@ describe('keyward init (built CLI, real repositories)', () => {
     expect(existsSync(join(repo.dir, '.keyward-baseline.json'))).toBe(false);
     expect(parse(read(repo, '.keyward.yml')) ?? {}).not.toHaveProperty('baseline');
     const job = parse(read(repo, '.gitlab/keyward.gitlab-ci.yml')).keyward;
-    expect(job.artifacts.reports.junit).toBe('keyward.junit.xml');
-    expect(job.script.join('\n')).toContain('npx --yes keyward scan --diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA..$CI_COMMIT_SHA"');
+    expect(job.artifacts.reports).toEqual({ secret_detection: 'gl-secret-detection-report.json', junit: 'keyward.junit.xml' });
     expect(run.stderr).toContain('include:\n    - local: .gitlab/keyward.gitlab-ci.yml');
+    expect(read(repo, '.gitlab/keyward.gitlab-ci.yml')).toBe(readFileSync(join(packageRoot(), 'examples/gitlab-ci.yml'), 'utf8'));
+  });
+
+  it("the GitLab job's script, run as GitLab runs it, writes both reports: the tree on a branch, the commits of a merge request", () => {
+    const repo = TempRepo.init();
+    repo.commit('ci', { '.gitlab-ci.yml': 'stages: [test]\n' });
+    expect(runCli(['init', '--yes'], { cwd: repo.dir }).status).toBe(0);
+    const script = (parse(read(repo, '.gitlab/keyward.gitlab-ci.yml')).keyward.script as string[]).join('\n');
+    repo.remove('.git/hooks/pre-commit'); // init installed it, and it would refuse the keys this test commits
+    const head = repo.commit('key', { 'old.js': `const a = "${key.accelebitLive()}";\n` });
+    // `npx --yes keyward` is the built CLI here: a stand-in npx on PATH.
+    const bin = tempTree({ npx: `#!/bin/sh\n[ "$1" = --yes ] && shift\n[ "$1" = keyward ] && shift\nexec '${process.execPath}' '${CLI}' "$@"\n` });
+    spawnSync('chmod', ['+x', join(bin, 'npx')]);
+    const runJob = (variables: Record<string, string>) => {
+      const job = spawnSync('sh', ['-e', '-c', script], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, CI_COMMIT_SHA: head, ...variables } });
+      const report = JSON.parse(read(repo, 'gl-secret-detection-report.json'));
+      expectGitlabAccepts(report);
+      return { status: job.status, report, junit: read(repo, 'keyward.junit.xml') };
+    };
+    const branch = runJob({});
+    expect(branch.status).toBe(1);
+    expect(branch.report.vulnerabilities.map((v: { location: { file: string } }) => v.location.file)).toEqual(['old.js']);
+    expect(branch.junit).toContain('<failure');
+    repo.commit('more', { 'new.js': `const b = "${key.smartpayLive()}";\n` });
+    const mergeRequest = runJob({ CI_MERGE_REQUEST_DIFF_BASE_SHA: head, CI_COMMIT_SHA: repo.head() });
+    expect(mergeRequest.report.vulnerabilities.map((v: { location: { file: string } }) => v.location.file)).toEqual(['new.js']);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { loadPicomatch } from '../lazy-require.js';
+import { CLIENT_MARKER, SERVER_MARKER } from './markers.js';
 import type { PackageSide } from './package-side.js';
 
 /**
@@ -23,8 +24,6 @@ export interface ContextOverrides {
   production?: string[];
 }
 
-const SERVER_MARKER = /^\s*(?:['"]use server['"]|import\s+['"]server-only['"])/m;
-const CLIENT_MARKER = /^\s*['"]use client['"]/m;
 const REACT_NATIVE = /from\s+['"](?:react-native|expo(?:-[a-z-]+)?)['"]/;
 /** Node's own modules: code that imports them runs in Node, whatever its folder is called (a `client/` of an HTTP SDK). */
 const NODE_IMPORT =
@@ -38,7 +37,7 @@ const SERVER_PATH =
 const CLIENT_PATH = [
   /\.(?:jsx|tsx|vue|svelte|astro)$/, // components
   /(?:^|\/)pages\/.*\.[cm]?[jt]sx?$/, // Next.js pages (pages/api is server, above)
-  /(?:^|\/)app\/(?:.*\/)?(?:page|layout|template|loading|error|not-found|default)\.[cm]?[jt]sx?$/, // Next.js app routes
+  /(?:^|\/)app\/(?:.*\/)?(?:global-)?error\.[cm]?[jt]sx?$/, // Next.js error boundaries, client components by rule
   /(?:^|\/)(?:public|static|assets|www)\//, // served as they are
   /(?:^|\/)(?:dist|build|out|\.next\/static)\/.*\.m?js$/, // built bundles
   /\.min\.m?js$/,
@@ -48,6 +47,12 @@ const CLIENT_PATH = [
   /(?:^|\/)ios\/.*\.(?:swift|m|mm|h|plist)$|(?:^|\/)Info\.plist$|\.xcconfig$/, // iOS
   /(?:^|\/)(?:App|app)\.(?:tsx|jsx|js)$|(?:^|\/)app\.json$|(?:^|\/)app\.config\.[jt]s$/, // React Native / Expo
 ];
+
+/**
+ * Next.js App Router files: server components unless they say 'use client' or a client file imports them (the
+ * route handler, route.ts, is server code outright: SERVER_PATH).
+ */
+const APP_ROUTER_FILE = /(?:^|\/)app\/(?:.*\/)?(?:page|layout|template|loading|not-found|default)\.[cm]?[jt]sx?$/;
 
 /** Folder names that suggest front-end code and no more: the package's own evidence overrules them. */
 const WEAK_CLIENT_PATH = /(?:^|\/)(?:frontend|client|web|ui|views)\//;
@@ -83,14 +88,14 @@ export class ContextClassifier {
    * Classifies a file by its path and, when given, its text (markers such as "use client" or import "server-only")
    * and the side its nearest package.json says it runs on. Paths are relative, with forward slashes.
    */
-  classify(path: string, text?: string, packageSide?: PackageSide): Set<ContextLabel> {
+  classify(path: string, text?: string, packageSide?: PackageSide, importedByClient = false): Set<ContextLabel> {
     const labels = new Set<ContextLabel>();
     if (EXAMPLE_CONFIG.test(path)) labels.add('example-config');
     else if (ENV_FILE.test(path)) labels.add('env-file');
     if (PRODUCTION.test(path)) labels.add('production');
     if (TEST_PATH.test(path)) labels.add('test');
     if (DOCS_PATH.test(path)) labels.add('docs');
-    this.addSide(labels, path, text, packageSide);
+    this.addSide(labels, path, text, packageSide, importedByClient);
     for (const [label, matches] of this.overrides) {
       if (!matches(path)) continue;
       if (label === 'client') labels.delete('server');
@@ -102,19 +107,22 @@ export class ContextClassifier {
 
   /**
    * Client or server: env files and templates are neither (they are read by whatever loads them). What the file says
-   * ("use client", "server-only", an import of Node's own modules) outweighs its package's evidence, which outweighs
-   * a folder name such as `client/`; a dependency's folder names count for nothing.
+   * ("use client", "server-only", an import of Node's own modules) and a client file importing it (Next.js ships
+   * it to the browser then) outweigh its package's evidence, which outweighs a folder name such as `client/`; a
+   * dependency's folder names count for nothing. A Next.js App Router page or layout is a server component unless
+   * it or an importer says otherwise.
    */
-  private addSide(labels: Set<ContextLabel>, path: string, text: string | undefined, packageSide: PackageSide | undefined): void {
+  private addSide(labels: Set<ContextLabel>, path: string, text: string | undefined, packageSide: PackageSide | undefined, importedByClient: boolean): void {
     if (labels.has('env-file') || labels.has('example-config')) return;
     const head = text?.slice(0, 2000);
     const serverByContent = head !== undefined && SERVER_MARKER.test(head);
-    const clientByContent = head !== undefined && (CLIENT_MARKER.test(head) || REACT_NATIVE.test(head));
+    const clientByContent = importedByClient || (head !== undefined && (CLIENT_MARKER.test(head) || REACT_NATIVE.test(head)));
     const nodeByContent = head !== undefined && NODE_IMPORT.test(head);
     const dependency = DEPENDENCY_PATH.test(path);
     const clientByPath = !dependency && CLIENT_PATH.some((pattern) => pattern.test(path));
     const nodeByPackage = packageSide === 'node' && !clientByPath;
-    if (serverByContent || ((SERVER_PATH.test(path) || nodeByContent || nodeByPackage) && !clientByContent)) labels.add('server');
+    const serverByPath = SERVER_PATH.test(path) || (!dependency && APP_ROUTER_FILE.test(path));
+    if (serverByContent || ((serverByPath || nodeByContent || nodeByPackage) && !clientByContent)) labels.add('server');
     else if (clientByContent || clientByPath || (!dependency && (packageSide === 'browser' || (WEAK_CLIENT_PATH.test(path) && packageSide !== 'node'))))
       labels.add('client');
   }

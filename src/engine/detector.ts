@@ -46,6 +46,8 @@ export interface DetectorOptions {
     classifier: ContextClassifier;
     /** The side (browser, node) the nearest package.json gives a file, by the file's path as reported. */
     packageSide?: (path: string) => PackageSide | undefined;
+    /** Whether a client file of its Next.js app imports the file (by its path as reported), so that it ships to the browser. */
+    importedByClient?: (path: string) => boolean;
     policies: readonly Policy[];
     severityOf: (policy: Policy) => Severity | 'off';
   };
@@ -387,9 +389,13 @@ export class Detector {
     const index = new LineIndex(chunk.text);
     const findings: Finding[] = [];
     const context = this.options.context;
-    // The nearest package.json is read from the working tree: not for a commit of history, whose tree may differ.
-    const side = context && !chunk.origin.commit ? context.packageSide?.(chunk.origin.path) : undefined;
-    const labels = context?.classifier.classify(chunk.origin.projectPath ?? chunk.origin.path, chunk.lineNumbers ? undefined : chunk.text, side);
+    // The nearest package.json and the app's imports are read from the working tree: not for a commit of history,
+    // whose tree may differ.
+    const inWorkTree = context && !chunk.origin.commit;
+    const onDisk = chunk.origin.file ?? chunk.origin.path;
+    const side = inWorkTree ? context.packageSide?.(onDisk) : undefined;
+    const importedByClient = inWorkTree ? (context.importedByClient?.(onDisk) ?? false) : false;
+    const labels = context?.classifier.classify(chunk.origin.projectPath ?? chunk.origin.path, chunk.lineNumbers ? undefined : chunk.text, side, importedByClient);
     const unsuppressed = this.withoutSuppressed(chunk, index, kept);
     let lowerText: string | undefined;
     const fileText = () => (lowerText ??= chunk.text.toLowerCase());

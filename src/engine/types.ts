@@ -19,6 +19,11 @@ export interface Origin {
    * not make every file a fixture.
    */
   projectPath?: string;
+  /**
+   * The file's absolute path, when `path` is relative to another folder than the process's (ESLint's cwd): where
+   * the nearest package.json and the app's imports are looked up.
+   */
+  file?: string;
   commit?: string;
   author?: string;
   date?: string;

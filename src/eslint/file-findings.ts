@@ -68,7 +68,7 @@ export function scanFile(context: Rule.RuleContext): FileScan {
   const setup = setupFor(filename);
   const path = relative(context.cwd, filename).split('\\').join('/') || filename;
   const ignored = setup.isIgnored?.(filename) ?? false;
-  const findings = ignored ? [] : setup.detector.detect({ origin: { path }, text: sourceCode.text });
+  const findings = ignored ? [] : setup.detector.detect({ origin: { path, file: filename }, text: sourceCode.text });
   const scan = { findings, detector: setup.detector, path, ignored };
   scans.set(sourceCode, scan);
   return scan;

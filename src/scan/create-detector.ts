@@ -4,6 +4,7 @@ import { loadBuiltinPacks, type LoadedPack } from '../engine/load-rules.js';
 import type { Config } from '../config/schema.js';
 import { ContextClassifier } from '../context/classify.js';
 import { POLICIES } from '../context/policies.js';
+import { clientImportResolver } from '../context/client-imports.js';
 import { packageSideResolver } from '../context/package-side.js';
 import { loadRe2js } from '../lazy-require.js';
 
@@ -67,6 +68,7 @@ export function detectorFrom({ packs, rules: builtin }: BuiltinRules, config: Co
     context: {
       classifier: new ContextClassifier(config.context),
       packageSide: packageSideResolver(),
+      importedByClient: clientImportResolver(),
       policies: POLICIES,
       severityOf: (policy) =>
         exclude.has(policy.id) || (only && !only.has(policy.id)) ? 'off' : (config.rules[policy.id] ?? policy.severity),

@@ -10,7 +10,7 @@ describe('ContextClassifier', () => {
     ['src/App.vue', 'client'],
     ['src/routes/+page.svelte', 'client'],
     ['pages/checkout.js', 'client'],
-    ['app/checkout/page.tsx', 'client'],
+    ['app/error.tsx', 'client'],
     ['public/config.js', 'client'],
     ['static/app.js', 'client'],
     ['dist/assets/index-4f2a9c.js', 'client'],
@@ -23,6 +23,8 @@ describe('ContextClassifier', () => {
     ['mobile/App.tsx', 'client'],
     ['pages/api/charge.ts', 'server'],
     ['app/api/charge/route.ts', 'server'],
+    ['app/checkout/page.tsx', 'server'],
+    ['src/app/(shop)/layout.tsx', 'server'],
     ['server/payments.ts', 'server'],
     ['backend/billing.py', 'server'],
     ['src/lib/pay.server.ts', 'server'],
@@ -35,6 +37,14 @@ describe('ContextClassifier', () => {
     expect(labels('app/checkout/page.tsx', `'use server';\nexport async function charge() {}`)).toEqual(['server']);
     expect(labels('components/Pay.tsx', `import 'server-only';\n`)).toEqual(['server']);
     expect(labels('server/screen.ts', `import { View } from 'react-native';\n`)).toContain('client');
+  });
+
+  it('makes a Next.js App Router page or layout a server component unless it says "use client" or a client file imports it', () => {
+    expect(labels('app/checkout/page.tsx', 'export default function Page() {}')).toEqual(['server']);
+    expect(labels('app/checkout/page.tsx', `'use client';\nexport default function Page() {}`)).toEqual(['client']);
+    expect([...classifier.classify('app/checkout/layout.tsx', 'export default function Layout() {}', undefined, true)]).toEqual(['client']);
+    expect([...classifier.classify('lib/prices.ts', 'export const x = 1;', undefined, true)]).toEqual(['client']);
+    expect([...classifier.classify('lib/actions.ts', `'use server';\nexport async function pay() {}`, undefined, true)]).toEqual(['server']);
   });
 
   it('labels tests, fixtures, docs, env files, examples and production config', () => {

@@ -6,7 +6,7 @@ const ids = (text: string, path: string) => detectIn(text, path).map((f) => `${f
 
 describe('context rules', () => {
   it('makes a secret key in client-side code an error, test keys included, under its own rule', () => {
-    expect(ids(`const k = "${key.smartpayTest()}";`, 'app/checkout/page.tsx')).toEqual(['client-side-secret:error']);
+    expect(ids(`'use client';\nconst k = "${key.smartpayTest()}";`, 'app/checkout/page.tsx')).toEqual(['client-side-secret:error']);
     const [finding] = detectIn(`const k = "${key.accelebitLive()}";`, 'web/src/components/Pay.tsx');
     expect(finding).toMatchObject({ ruleId: 'client-side-secret', vendor: 'Accelebit', context: ['client'] });
     expect(finding!.remediation).toMatch(/public key/);
@@ -14,7 +14,7 @@ describe('context rules', () => {
   });
 
   it('stays quiet on a public key in a component and an env lookup on the server', () => {
-    expect(ids(`const pk = "${key.smartpayPublic()}";`, 'app/checkout/page.tsx')).toEqual([]);
+    expect(ids(`'use client';\nconst pk = "${key.smartpayPublic()}";`, 'app/checkout/page.tsx')).toEqual([]);
     expect(ids(`const pk = '${key.accelebitPublic()}';`, 'components/Pay.tsx')).toEqual([]);
     expect(ids('const key = process.env.ACCELEBIT_SECRET_KEY;', 'pages/api/pay.ts')).toEqual([]);
   });
@@ -53,7 +53,7 @@ describe('context rules', () => {
 
   it('lets the config switch a context rule off or re-grade it, and add labels with globs', async () => {
     const off = await detectorWith({ rules: { 'client-side-secret': 'off' } });
-    expect(detectIn(`const k = "${key.smartpayLive()}";`, 'app/page.tsx', off).map((f) => f.ruleId)).toEqual(['smartpay-live-secret-key']);
+    expect(detectIn(`'use client';\nconst k = "${key.smartpayLive()}";`, 'app/page.tsx', off).map((f) => f.ruleId)).toEqual(['smartpay-live-secret-key']);
     const globbed = await detectorWith({ context: { client: ['widgets/**'] } });
     expect(detectIn(`const k = "${key.smartpayLive()}";`, 'widgets/pay.ts', globbed).map((f) => f.ruleId)).toEqual(['client-side-secret']);
   });

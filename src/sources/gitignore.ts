@@ -1,5 +1,4 @@
-import { readFileSync, type Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -9,7 +8,6 @@ import ignore, { type Ignore } from 'ignore';
  */
 export class GitignoreRules {
   private readonly byDir = new Map<string, Ignore>();
-  private readonly pruneGlobs: string[] = [];
 
   /** `files`: paths of .gitignore files relative to `root`, with forward slashes. */
   constructor(
@@ -20,36 +18,10 @@ export class GitignoreRules {
   }
 
   /**
-   * The rules of every .gitignore under `root`, found as git finds them: a folder's own .gitignore is read before
-   * its subfolders are entered, and a folder the rules so far ignore is never entered (git reads no .gitignore in
-   * there, and nothing in it can be re-included). A gitignored `versions/` of 100,000 files costs nothing.
-   * .git and node_modules are never entered.
+   * Adds one .gitignore (relative to the root); its folder's ancestors' files must have been added before it, as a
+   * walk that reads a folder's own .gitignore before judging anything in it does.
    */
-  static async discover(root: string): Promise<GitignoreRules> {
-    const rules = new GitignoreRules(root);
-    const visit = async (dir: string): Promise<void> => {
-      let entries: Dirent[];
-      try {
-        entries = await readdir(dir ? join(root, dir) : root, { withFileTypes: true });
-      } catch {
-        return; // unreadable: the walk reports what it cannot read
-      }
-      const prefix = dir ? `${dir}/` : '';
-      if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) rules.add(`${prefix}.gitignore`);
-      await Promise.all(
-        entries
-          .filter((entry) => entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules')
-          .map((entry) => `${prefix}${entry.name}`)
-          .filter((path) => !rules.ignores(`${path}/`))
-          .map(visit),
-      );
-    };
-    await visit('');
-    return rules;
-  }
-
-  /** Adds one .gitignore (relative to the root); its folder's ancestors' files must have been added before it. */
-  private add(file: string): void {
+  add(file: string): void {
     let text: string;
     try {
       text = readFileSync(join(this.root, file), 'utf8');
@@ -58,7 +30,6 @@ export class GitignoreRules {
     }
     const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
     this.byDir.set(dir, ignore().add(text));
-    this.pruneGlobs.push(...pruneGlobsFor(dir, text));
   }
 
   /** True when the tree has no .gitignore rules at all. */
@@ -77,31 +48,4 @@ export class GitignoreRules {
     }
     return ignored;
   }
-
-  /**
-   * fast-glob `ignore` patterns that let the walk skip whole ignored folders (node_modules, dist) without listing
-   * them. Only a speed-up: they are never broader than the rules, and `ignores()` still decides every file.
-   */
-  globs(): string[] {
-    return this.pruneGlobs;
-  }
-}
-
-/** Translates the plain lines of one .gitignore; a file with any `!` line is left to the exact filter. */
-function pruneGlobsFor(dir: string, text: string): string[] {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
-  if (lines.some((line) => line.startsWith('!'))) return [];
-  const prefix = dir ? `${dir}/` : '';
-  const globs: string[] = [];
-  for (const line of lines) {
-    if (/[\\!(){}@+]/.test(line)) continue;
-    const body = line.replace(/\/$/, '');
-    const anchored = body.startsWith('/') || body.includes('/');
-    const pattern = body.replace(/^\//, '');
-    if (!pattern || pattern === '**') continue;
-    const base = anchored ? `${prefix}${pattern}` : `${prefix}**/${pattern}`;
-    globs.push(`${base}/**`);
-    if (!line.endsWith('/')) globs.push(base);
-  }
-  return globs;
 }

@@ -1,7 +1,6 @@
-import fs, { type Stats } from 'node:fs';
-import { lstat, stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { GitignoreRules } from './gitignore.js';
 import { trackedIgnoredFiles } from './tracked-ignored.js';
 import type { SkippedFile, SkipReason } from './read-file.js';
@@ -11,8 +10,6 @@ export interface WalkOptions {
   cwd: string;
   /** Whether the config ignores a file (absolute path in). */
   isIgnored: (absolutePath: string) => boolean;
-  /** Extra fast-glob patterns to prune, relative to each root (never broader than `isIgnored`). */
-  pruneGlobs?: string[];
   onSkip: (skipped: SkippedFile) => void;
 }
 
@@ -25,10 +22,11 @@ export interface WalkedFile {
 }
 
 /**
- * Lists the files to scan under each root: a folder is walked with fast-glob, honouring its .gitignore files
- * (nested ones too) and never entering .git, then the files git tracks although .gitignore matches them (they are in
- * every clone); a file named on the command line is scanned even if ignored,
- * as eslint and gitleaks do. Symlinks are not followed (a loop cannot trap the walk): they are reported as skipped.
+ * Lists the files to scan under each root: a folder is walked once, depth first, honouring its .gitignore files
+ * (nested ones too, each read before anything in its folder is judged, as git reads them; a folder they ignore is
+ * never entered) and never entering .git, then the files git tracks although .gitignore matches them (they are in
+ * every clone); a file named on the command line is scanned even if ignored, as eslint and gitleaks do. Symlinks
+ * are not followed (a loop cannot trap the walk): they are reported as skipped.
  */
 export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGenerator<WalkedFile> {
   const seen = new Set<string>();
@@ -47,31 +45,8 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
       seen.add(absoluteRoot);
       continue;
     }
-    const gitignore = await GitignoreRules.discover(absoluteRoot);
-    const entries = fg.stream('**/*', {
-      cwd: absoluteRoot,
-      dot: true,
-      onlyFiles: false,
-      markDirectories: false,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      // A folder that cannot be entered is reported as skipped, like an unreadable file, and the walk goes on.
-      fs: { readdir: reportingReaddir(options) as unknown as typeof fs.readdir },
-      objectMode: true,
-      ignore: ['**/.git', '**/.git/**', ...gitignore.globs(), ...(options.pruneGlobs ?? [])],
-    });
-    for await (const raw of entries) {
-      const entry = raw as unknown as fg.Entry;
-      if (entry.dirent.isDirectory()) continue;
-      if (gitignore.ignores(entry.path)) continue;
-      const absolutePath = resolve(absoluteRoot, entry.path);
-      if (options.isIgnored(absolutePath) || seen.has(absolutePath)) continue;
-      seen.add(absolutePath);
-      const path = displayPath(options.cwd, absolutePath);
-      const skip = notScanned(entry.dirent);
-      if (skip) options.onSkip({ path, reason: skip });
-      else yield { absolutePath, path, projectPath: entry.path };
-    }
+    const gitignore = new GitignoreRules(absoluteRoot);
+    yield* walkFolder(absoluteRoot, gitignore, options, seen);
     // Only a tree with .gitignore rules can have tracked files the walk left out (one git call, then).
     if (gitignore.isEmpty) continue;
     for (const projectPath of trackedIgnoredFiles(absoluteRoot)) {
@@ -88,23 +63,45 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
   }
 }
 
-type ReaddirCallback = (error: NodeJS.ErrnoException | null, entries: unknown[]) => void;
-
-/** fs.readdir as fast-glob calls it, turning a folder it cannot read into a skip and an empty listing. */
-function reportingReaddir(options: WalkOptions) {
-  return (path: string, ...rest: unknown[]) => {
-    const callback = rest.pop() as ReaddirCallback;
-    const report: ReaddirCallback = (error, entries) => {
-      if (error && error.code !== 'ENOENT') {
-        options.onSkip({ path: displayPath(options.cwd, resolve(path)), reason: 'unreadable', detail: error.code ?? error.message });
-        callback(null, []);
-        return;
+/**
+ * The files under one root: one readdir with file types per folder (no stat per file), folders visited in name
+ * order. A folder that cannot be read is reported as skipped and the walk goes on. The .gitignore files of
+ * dependencies (node_modules) are not read: npm does not publish them, and the tree's own rules decide.
+ */
+async function* walkFolder(root: string, gitignore: GitignoreRules, options: WalkOptions, seen: Set<string>): AsyncGenerator<WalkedFile> {
+  const pending: Array<{ dir: string; inDependency: boolean }> = [{ dir: '', inDependency: false }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { dir, inDependency } = next;
+    const absoluteDir = dir ? join(root, dir) : root;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(absoluteDir, { withFileTypes: true });
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      if (code !== 'ENOENT') options.onSkip({ path: displayPath(options.cwd, absoluteDir), reason: 'unreadable', detail: code ?? message });
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const prefix = dir ? `${dir}/` : '';
+    if (!inDependency && entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) gitignore.add(`${prefix}.gitignore`);
+    const folders: typeof pending = [];
+    for (const entry of entries) {
+      const projectPath = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git' && !gitignore.ignores(`${projectPath}/`)) folders.push({ dir: projectPath, inDependency: inDependency || entry.name === 'node_modules' });
+        continue;
       }
-      callback(error, entries);
-    };
-    if (rest.length) fs.readdir(path, rest[0] as { withFileTypes: true }, report as never);
-    else fs.readdir(path, report as never);
-  };
+      if (gitignore.ignores(projectPath)) continue;
+      const absolutePath = join(root, projectPath);
+      if (options.isIgnored(absolutePath) || seen.has(absolutePath)) continue;
+      seen.add(absolutePath);
+      const path = displayPath(options.cwd, absolutePath);
+      const skip = notScanned(entry);
+      if (skip) options.onSkip({ path, reason: skip });
+      else yield { absolutePath, path, projectPath };
+    }
+    pending.push(...folders.reverse());
+  }
 }
 
 /** Why a walked entry is not read: a symlink is not followed, and a FIFO, socket or device is never opened. */

@@ -26,27 +26,4 @@ describe('GitignoreRules', () => {
     expect(rules.ignores('packages/web/keep.log')).toBe(false);
     expect(rules.ignores('packages/web/other.log')).toBe(true);
   });
-
-  it('offers prune globs only for files without negations', () => {
-    const rules = new GitignoreRules(root(), ['.gitignore', 'packages/web/.gitignore']);
-    expect(rules.globs()).toContain('**/node_modules/**');
-    expect(rules.globs()).toContain('build/**');
-    expect(rules.globs().some((g) => g.startsWith('packages/web'))).toBe(false);
-  });
-
-  it('finds nested .gitignore files as git does: never inside a folder that is already ignored', async () => {
-    const dir = tempTree({
-      '.gitignore': 'cache/\n',
-      'cache/.gitignore': '!*\n', // git never reads it: nothing under an ignored folder can be re-included
-      'cache/deep/key.ts': 'k',
-      'packages/web/.gitignore': '*.log\n',
-      'packages/web/a.log': 'x',
-      'packages/web/a.ts': 'x',
-    });
-    const rules = await GitignoreRules.discover(dir);
-    expect(rules.ignores('cache/deep/key.ts')).toBe(true);
-    expect(rules.ignores('packages/web/a.log')).toBe(true);
-    expect(rules.ignores('packages/web/a.ts')).toBe(false);
-    expect(rules.ignores('a.log')).toBe(false);
-  });
 });

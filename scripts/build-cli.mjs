@@ -27,7 +27,7 @@ const vendored = await build({
 const main = await build({
   ...common,
   entryPoints: {
-    keyward: join(root, 'src/cli/main.ts'),
+    keyward: join(root, 'src/cli/start.ts'),
     // worker-pool.ts starts it as ./scan-worker.js beside itself: chunks and entries share one folder.
     'scan-worker': join(root, 'src/scan/scan-worker.ts'),
     index: join(root, 'src/index.ts'),

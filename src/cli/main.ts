@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { packageVersion } from '../package-root.js';
 import { EXIT, UsageError } from './usage-error.js';

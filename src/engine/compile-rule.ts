@@ -19,32 +19,45 @@ export interface CompiledRule {
 
 /**
  * Built-in rules compile to V8 regexes; users' rules to a linear-time engine (see matcher.ts).
- * Throws with a message naming the problem; callers add the file and rule.
+ * Throws with a message naming the problem; callers add the file and rule. A built-in rule (checked by the build
+ * and the tests) is compiled the first time a file needs it, not at start-up: most runs use a few of them, and a
+ * pre-commit hook pays for every one it compiles.
  */
 export function compileRule(definition: RuleDefinition, engine: 'native' | 'linear'): CompiledRule {
-  const sources = Array.isArray(definition.regex) ? definition.regex : [definition.regex];
-  const matchers = sources.map((source) =>
-    engine === 'native' ? new NativeMatcher(source, definition.flags) : new LinearMatcher(source, definition.flags),
-  );
-  const placeholders = definition.placeholders.map((source) => {
-    if (engine === 'native') {
-      const regex = new RegExp(source, 'i');
-      return (secret: string) => regex.test(secret);
-    }
-    const { RE2JS } = loadRe2js();
-    const regex = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
-    return (secret: string) => regex.matcher(secret).find();
-  });
-  return {
+  const parts = {
+    matchers: () => {
+      const sources = Array.isArray(definition.regex) ? definition.regex : [definition.regex];
+      return sources.map((source) => (engine === 'native' ? new NativeMatcher(source, definition.flags) : new LinearMatcher(source, definition.flags)));
+    },
+    placeholders: () => definition.placeholders.map((source) => placeholderTest(source, engine)),
+    appliesTo: () => pathFilter(definition.paths, definition.excludePaths),
+  };
+  const rule = {
     definition,
     id: definition.id,
     severity: definition.severity,
     keywords: definition.keywords.map((k) => k.toLowerCase()),
     ...(engine === 'linear' ? { custom: true } : {}),
-    matchers,
-    placeholders,
-    appliesTo: pathFilter(definition.paths, definition.excludePaths),
   };
+  if (engine === 'linear') return { ...rule, matchers: parts.matchers(), placeholders: parts.placeholders(), appliesTo: parts.appliesTo() };
+  let matchers: Matcher[] | undefined;
+  let placeholders: CompiledRule['placeholders'] | undefined;
+  let appliesTo: CompiledRule['appliesTo'] | null = null;
+  return Object.defineProperties(rule as CompiledRule, {
+    matchers: { get: () => (matchers ??= parts.matchers()), enumerable: true },
+    placeholders: { get: () => (placeholders ??= parts.placeholders()), enumerable: true },
+    appliesTo: { get: () => (appliesTo === null ? (appliesTo = parts.appliesTo()) : appliesTo), enumerable: true },
+  });
+}
+
+function placeholderTest(source: string, engine: 'native' | 'linear'): (secret: string) => boolean {
+  if (engine === 'native') {
+    const regex = new RegExp(source, 'i');
+    return (secret) => regex.test(secret);
+  }
+  const { RE2JS } = loadRe2js();
+  const regex = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+  return (secret) => regex.matcher(secret).find();
 }
 
 function pathFilter(include?: string[], exclude?: string[]): ((path: string) => boolean) | undefined {

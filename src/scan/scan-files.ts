@@ -6,7 +6,7 @@ import { detectInFile } from './detect-in-file.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { sortFindings, type ScanResult } from './scan-result.js';
 import type { BatchResult, WorkerSetup } from './scan-worker.js';
-import { BATCH_SIZE, ScanPool } from './worker-pool.js';
+import type { ScanPool } from './worker-pool.js';
 
 /** Trees of up to this many files are scanned on the main thread: starting workers costs more than it saves. */
 const FILES_BEFORE_WORKERS = 256;
@@ -47,11 +47,13 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
   for await (const file of walkFiles(roots, { cwd: options.cwd, isIgnored, onSkip: (s) => skipped.push(s) })) {
     // A large tree goes to worker threads, one per core; the first files are scanned here while they start.
     if (++walked === FILES_BEFORE_WORKERS && options.workers) {
+      // Loaded here, not at start-up: most runs (a hook, an editor) never reach this many files.
+      const { ScanPool } = await import('./worker-pool.js');
       pool = ScanPool.start({ ...options.workers, maxFileSize: options.maxFileSize }, onBatch);
     }
     if (pool) {
       batch.push(file);
-      if (batch.length >= BATCH_SIZE) {
+      if (batch.length >= pool.batchSize) {
         await pool.submit(batch);
         batch = [];
       }

@@ -40,6 +40,9 @@ export class ScanPool {
     });
   }
 
+  /** Files per message (BATCH_SIZE). */
+  readonly batchSize = BATCH_SIZE;
+
   static start(setup: WorkerSetup, onResult: (result: BatchResult) => void): ScanPool | undefined {
     const script = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
     const size = availableParallelism();

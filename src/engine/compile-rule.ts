@@ -65,5 +65,14 @@ function pathFilter(include?: string[], exclude?: string[]): ((path: string) => 
   const picomatch = loadPicomatch();
   const included = include?.length ? picomatch(include, { dot: true }) : () => true;
   const excluded = exclude?.length ? picomatch(exclude, { dot: true }) : () => false;
-  return (path) => included(path) && !excluded(path);
+  // Asked for every keyword hit of a file, always about the same path: remember the last answer.
+  let lastPath: string | undefined;
+  let lastAnswer = false;
+  return (path) => {
+    if (path !== lastPath) {
+      lastPath = path;
+      lastAnswer = included(path) && !excluded(path);
+    }
+    return lastAnswer;
+  };
 }

@@ -11,7 +11,9 @@ export interface DiffHit {
  * reach (a PEM header) brings the contiguous added lines after it too, up to that many characters: a private key's
  * body holds no keyword, yet the rule must see it.
  *
- * `text` is one file's diff (header and hunks); `hits` are in ascending order of offset.
+ * `text` is one file's diff (header and hunks); `hits` are in ascending order of offset. Linear in the diff's length
+ * whatever the hits: a 100,000-character line of generated HTML can hold a thousand of them, and each is placed
+ * on its line and in its hunk from where the previous one was, never by searching back from scratch.
  */
 export function addedLinesAtHits(text: string, hits: Iterable<DiffHit>): { lines: string[]; lineNumbers: number[] } {
   const lines: string[] = [];
@@ -22,6 +24,10 @@ export function addedLinesAtHits(text: string, hits: Iterable<DiffHit>): { lines
   let nextNumber = 0;
   let previousAdded: { start: number; number: number } | undefined;
   let lastTaken = -1;
+  // The line of the previous hit, and where the current hunk ends (the next hunk's header, or the end).
+  let lineStart = -1;
+  let lineEnd = -1;
+  let hunkEnd = -1;
 
   const take = (start: number, number: number) => {
     if (start <= lastTaken) return;
@@ -32,14 +38,19 @@ export function addedLinesAtHits(text: string, hits: Iterable<DiffHit>): { lines
   };
 
   for (const { offset: hit, reach } of hits) {
-    const lineStart = text.lastIndexOf('\n', hit - 1) + 1;
+    if (hit >= lineEnd) {
+      lineStart = text.lastIndexOf('\n', hit - 1) + 1;
+      lineEnd = nextLineStart(text, hit) - 1;
+    }
     // A line already taken for an earlier hit is skipped, unless this hit reaches past it and the earlier one did not.
     const reachesFurther = reach > 0 && lineStart === lastTaken && cursor === lineStart;
     if (lineStart <= lastTaken && !reachesFurther) continue;
-    const header = text.lastIndexOf('\n@@', lineStart - 1) + 1;
+    const header = hunk > 0 && lineStart > hunk && lineStart < hunkEnd ? hunk : text.lastIndexOf('\n@@', lineStart - 1) + 1;
     if (header === 0 || header === lineStart) continue; // a hit in the file header, or in a hunk header
     if (header !== hunk) {
       hunk = header;
+      const nextHeader = text.indexOf('\n@@', header);
+      hunkEnd = nextHeader === -1 ? text.length : nextHeader + 1;
       let at = header;
       while (text.charCodeAt(at) === 64 /* @ */) at++;
       columns = Math.max(1, at - header - 1);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { addedLinesAtHits } from '../../src/sources/sparse-hunks.js';
+
+/** The same answer the slow way: every line of every hunk numbered, the hit lines and the added line before each. */
+function reference(text: string, hits: number[]): { lines: string[]; lineNumbers: number[] } {
+  const taken = new Map<number, string>();
+  let offset = 0;
+  let number = 0;
+  let inHunk = false;
+  let previous: { number: number; text: string } | undefined;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    if (line.startsWith('@@')) {
+      number = Number(/\+(\d+)/.exec(line)![1]);
+      inHunk = true;
+      previous = undefined;
+      continue;
+    }
+    if (!inHunk || line.startsWith('-')) continue;
+    const added = line.startsWith('+');
+    if (added && hits.some((hit) => hit >= start && hit < offset)) {
+      if (previous) taken.set(previous.number, previous.text);
+      taken.set(number, line.slice(1));
+    }
+    previous = added ? { number, text: line.slice(1) } : undefined;
+    number++;
+  }
+  const numbers = [...taken.keys()].sort((a, b) => a - b);
+  return { lines: numbers.map((n) => taken.get(n)!), lineNumbers: numbers };
+}
+
+describe('addedLinesAtHits', () => {
+  it('finds the same lines as a line-by-line walk, with many hits on long lines across hunks', () => {
+    const long = (tag: string) => `<p>${tag} token apiKey secret </p>`.repeat(2_000);
+    const text = [
+      'diff --git a/docs/a.html b/docs/a.html',
+      'index 1111111..2222222 100644',
+      '--- a/docs/a.html',
+      '+++ b/docs/a.html',
+      '@@ -1,2 +1,3 @@',
+      `-${long('old')}`,
+      `+${long('one')}`,
+      `+${long('two')}`,
+      ' kept line',
+      '@@ -40,0 +41,2 @@',
+      '+short token line',
+      `+${long('three')}`,
+      '',
+    ].join('\n');
+    const hits: number[] = [];
+    for (let at = text.indexOf('token'); at !== -1; at = text.indexOf('token', at + 1)) hits.push(at);
+    expect(hits.length).toBeGreaterThan(8_000);
+    const result = addedLinesAtHits(text, hits.map((offset) => ({ offset, reach: 0 })));
+    expect(result.lineNumbers).toEqual([1, 2, 41, 42]);
+    expect(result).toEqual(reference(text, hits));
+  });
+
+  it('skips hits in the file header and hunk headers, and keeps the added line before a hit', () => {
+    const text = ['diff --git a/token.ts b/token.ts', '--- a/token.ts', '+++ b/token.ts', '@@ -0,0 +7,3 @@ token', '+// keyward-ignore-next-line', '+const token = 1;', '+x', ''].join('\n');
+    const hits: number[] = [];
+    for (let at = text.indexOf('token'); at !== -1; at = text.indexOf('token', at + 1)) hits.push(at);
+    const result = addedLinesAtHits(text, hits.map((offset) => ({ offset, reach: 0 })));
+    expect(result).toEqual({ lines: ['// keyward-ignore-next-line', 'const token = 1;'], lineNumbers: [7, 8] });
+    expect(result).toEqual(reference(text, hits.filter((hit) => hit > text.indexOf('\n+'))));
+  });
+});

@@ -85,7 +85,7 @@ export async function runAction(env: NodeJS.ProcessEnv, cwd: string, print: (tex
     const repo = await openRepository(cwd);
     const { describe, ...scope } = mode === 'diff' ? diffScope(env) : { describe: 'whole history' };
     print(`keyward: scanning ${describe}\n`);
-    result = await scanHistory(repo, detector, { ...scope, ignore: config.ignore, ignoreBase: baseDir });
+    result = await scanHistory(repo, detector, { ...scope, ignore: config.ignore, ignoreBase: baseDir, maxFileSize: config.maxFileSize });
   }
   const baseline = baselineFileFor(baselineFile && resolve(cwd, baselineFile), config.baseline, baseDir);
   if (baseline) result = applyBaseline(result, readBaseline(baseline));

@@ -29,7 +29,7 @@ export async function runBaselineCommand(paths: string[], options: BaselineComma
     const { config, baseDir } = await resolveConfig(options.config, repo.dir);
     output = baselineFileFor(options.output, config.baseline, baseDir) ?? DEFAULT_BASELINE;
     checkOutputPath(output, cwd);
-    const result = await scanHistory(repo, await createDetector(config), { ignore: config.ignore, ignoreBase: baseDir });
+    const result = await scanHistory(repo, await createDetector(config), { ignore: config.ignore, ignoreBase: baseDir, maxFileSize: config.maxFileSize });
     findings = result.findings;
   } else {
     checkScanRoots(roots, cwd);

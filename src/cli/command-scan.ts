@@ -33,6 +33,6 @@ export async function scanWholeHistory(path: string, configFile: string | undefi
   const repo = await openRepository(path);
   const { config, baseDir } = await resolveConfig(configFile, repo.dir);
   const detector = await createDetector(config);
-  const result = await scanHistory(repo, detector, { ignore: config.ignore, ignoreBase: baseDir });
+  const result = await scanHistory(repo, detector, { ignore: config.ignore, ignoreBase: baseDir, maxFileSize: config.maxFileSize });
   return { result, detector, config, baseDir };
 }

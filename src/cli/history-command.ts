@@ -3,6 +3,7 @@ import { scanHistory } from '../scan/scan-history.js';
 import { openRepository } from '../sources/repository.js';
 import { checkReportOptions, reportRun, ruleSelection, type ReportOptions } from './report-run.js';
 import { resolveConfig } from './resolve-config.js';
+import { sizeOption } from './size-option.js';
 import { UsageError } from './usage-error.js';
 
 export interface HistoryCommandOptions extends ReportOptions {
@@ -13,6 +14,7 @@ export interface HistoryCommandOptions extends ReportOptions {
   since?: string;
   maxCount?: string;
   jobs?: string;
+  maxFileSize?: string;
 }
 
 /** A whole number ≥ 1 from an option, or undefined when it was not given. */
@@ -39,6 +41,7 @@ export async function runHistoryCommand(path: string | undefined, options: Histo
     ...(options.since ? { since: options.since } : {}),
     ...(maxCount !== undefined ? { maxCount } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
+    maxFileSize: options.maxFileSize ? sizeOption(options.maxFileSize) : config.maxFileSize,
     ignore: config.ignore,
     ignoreBase: baseDir,
   });

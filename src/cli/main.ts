@@ -57,6 +57,7 @@ function buildProgram(): Command {
     .option('--since <ref|date>', 'only commits after a ref, or since a date')
     .option('--max-count <n>', 'at most this many commits')
     .option('--jobs <n>', 'git processes at once (default: one per core, at most 4)')
+    .option('--max-file-size <size>', 'do not read file versions larger than this, and say so (default 25MB)')
     .action(async (repo: string | undefined, options) => {
       const { runHistoryCommand } = await import('./history-command.js');
       process.exitCode = await runHistoryCommand(repo, options);

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { parseSize } from '../config/size.js';
 import { createDetector } from '../scan/create-detector.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanResult } from '../scan/scan-result.js';
 import { checkReportOptions, reportRun, ruleSelection, type ReportOptions } from './report-run.js';
 import { checkScanRoots } from './check-paths.js';
 import { resolveConfig } from './resolve-config.js';
+import { sizeOption } from './size-option.js';
 import { UsageError } from './usage-error.js';
 
 export interface ScanCommandOptions extends ReportOptions {
@@ -62,11 +62,3 @@ keyward: commit blocked — the staged changes add the key(s) above.
   A false positive? Mark the line with a keyward-ignore comment (or keyward-ignore-next-line above it),
     optionally naming the rule: // keyward-ignore: generic-api-key
 `;
-
-function sizeOption(text: string): number {
-  try {
-    return parseSize(text);
-  } catch {
-    throw new UsageError(`--max-file-size takes a size such as 25MB, not "${text}"`);
-  }
-}

@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import { secretOf, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { DiffParser, type AddedLines, type CommitInfo, type DiffNote } from '../sources/diff-parser.js';
-import { git, GitError, readObjects } from '../sources/git.js';
+import { git, GitError, objectSizes, readObjects } from '../sources/git.js';
 import { parallelLog, type UnreadableObject } from '../sources/parallel-log.js';
 import type { SkippedFile } from '../sources/read-file.js';
 import type { Repository } from '../sources/repository.js';
 import { listRefs } from '../report/summary.js';
 import { configIgnoreFilter } from './path-filter.js';
-import { sortFindings, type ScanResult } from './scan-result.js';
+import { DEFAULT_MAX_FILE_SIZE, sortFindings, type ScanResult } from './scan-result.js';
 
 export interface HistoryOptions {
   /** Only this branch (default: every ref, HEAD included). */
@@ -24,6 +24,11 @@ export interface HistoryOptions {
   /** git processes at once, and commits per process (see parallel-log.ts; the defaults suit any repository). */
   jobs?: number;
   batchSize?: number;
+  /**
+   * A file version larger than this is not read, as in a tree scan: git diffs it as binary (so it never prints the
+   * content) and it is reported as skipped. Default: DEFAULT_MAX_FILE_SIZE.
+   */
+  maxFileSize?: number;
 }
 
 /** One line per commit, before its patch: a \x01 marker no diff line can start with, then NUL-separated fields. */
@@ -65,7 +70,10 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
   const byFingerprint = new Map<string, Introduction>();
   const binaries = new Set<string>();
+  /** Binary diffs with the new version's blob: a real binary, or a version over maxFileSize (git says binary of both). */
+  const binaryVersions: Array<{ path: string; blob: string; commit?: string }> = [];
   const submodules = new Set<string>();
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let chars = 0;
   let fileDiffs = 0;
 
@@ -96,7 +104,8 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     if (note.kind === 'submodule') submodules.add(note.path);
     else if (note.blob && !ignored?.(join(repo.dir, note.path)) && detector.namesKeyFile(note.path)) {
       for (const finding of detector.detectBinaryFile(originOf(note.path, note.commitInfo), note.blob)) record(finding, order);
-    } else binaries.add(note.path);
+    } else if (note.blob) binaryVersions.push({ path: note.path, blob: note.blob, ...(note.commit ? { commit: note.commit } : {}) });
+    else binaries.add(note.path);
   };
   const reader = (first: number) => {
     const parser: DiffParser = new DiffParser(
@@ -126,11 +135,14 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     revisions: revisions(repo, options),
     // --full-index: a binary file's blob id in full, its identity for a key store found by name.
     logArgs: ['-p', '-U0', '--cc', '-M', '--full-index', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT],
+    // Versions over the size limit are diffed as binary: git neither builds nor prints their patch.
+    gitConfig: ['-c', `core.bigFileThreshold=${maxFileSize}`],
     reader,
     onUnreadable,
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
+  skipped.push(...tooLargeVersions(repo, binaryVersions, maxFileSize, binaries));
   if (commits === 0 && !options.range && !options.branch && !options.since) notes.push('empty repository: no commit to scan');
   if (binaries.size) notes.push(`${binaries.size} binary file(s) in history not scanned`);
   for (const path of [...submodules].sort()) notes.push(`submodule ${path}: reported, not followed (scan its own repository)`);
@@ -151,6 +163,30 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     // Part of the history (a range, a branch, a date): a baseline entry from elsewhere was not looked for.
     ...(options.range || options.branch || options.since || options.maxCount !== undefined ? { linesRead: new Map() } : {}),
   };
+}
+
+/**
+ * The binary diffs whose new version is over the size limit, one skipped entry per path (its largest version, and
+ * the commit that added it); the others are binaries proper, added to `binaries`.
+ */
+function tooLargeVersions(repo: Repository, versions: Array<{ path: string; blob: string; commit?: string }>, maxFileSize: number, binaries: Set<string>): SkippedFile[] {
+  const sizes = objectSizes([...new Set(versions.map((v) => v.blob))], repo.dir);
+  const largest = new Map<string, { size: number; commit?: string; count: number }>();
+  for (const { path, blob, commit } of versions) {
+    const size = sizes.get(blob) ?? 0;
+    if (size <= maxFileSize) {
+      binaries.add(path);
+      continue;
+    }
+    const seen = largest.get(path);
+    if (!seen) largest.set(path, { size, count: 1, ...(commit ? { commit } : {}) });
+    else Object.assign(seen, { count: seen.count + 1 }, size > seen.size ? { size, commit } : {});
+  }
+  return [...largest].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, { size, commit, count }]) => ({
+    path,
+    reason: 'too-large' as const,
+    detail: `${size} bytes${commit ? ` in commit ${commit.slice(0, 12)}` : ''}${count > 1 ? ` (${count} versions over the limit)` : ''}`,
+  }));
 }
 
 /**

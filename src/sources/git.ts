@@ -86,6 +86,18 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
 }
 
+/** The sizes of objects, in one `git cat-file --batch-check` call; missing ones are absent from the map. */
+export function objectSizes(ids: string[], cwd: string): Map<string, number> {
+  const sizes = new Map<string, number>();
+  if (ids.length === 0) return sizes;
+  const listing = git(['cat-file', '--batch-check=%(objectname) %(objectsize)'], cwd, `${ids.join('\n')}\n`);
+  for (const line of listing.split('\n')) {
+    const [id, size] = line.split(' ');
+    if (id && size && /^\d+$/.test(size)) sizes.set(id, Number(size));
+  }
+  return sizes;
+}
+
 /** The contents of `rev:path` objects, in one `git cat-file --batch` call; missing ones are absent from the map. */
 export function readObjects(specs: string[], cwd: string): Map<string, Buffer> {
   const found = new Map<string, Buffer>();

@@ -33,6 +33,8 @@ export interface ParallelLogOptions {
   revisions: string[];
   /** `git log` arguments for each commit's output: format and diff options. */
   logArgs: string[];
+  /** `-c name=value` settings for each git log (such as core.bigFileThreshold). */
+  gitConfig?: string[];
   /** A reader for the batch whose first commit is the `first`-th listed (0-based, in rev-list order). */
   reader: (first: number) => LogReader;
   /** Git processes at most at once (default: one per core, at most 4, since one thread parses them all). */
@@ -115,7 +117,7 @@ export async function parallelLog(cwd: string, options: ParallelLogOptions): Pro
 async function runBatch(cwd: string, options: ParallelLogOptions, batch: string[], first: number, excluded: string[]): Promise<void> {
   const reader = options.reader(first);
   const pathspec = excluded.length ? ['--', '.', ...excluded.map((path) => `:(exclude,literal)${path}`)] : [];
-  const args = ['log', '--no-walk=unsorted', '--stdin', ...options.logArgs, ...pathspec];
+  const args = [...(options.gitConfig ?? []), 'log', '--no-walk=unsorted', '--stdin', ...options.logArgs, ...pathspec];
   try {
     await gitStream(args, cwd, (text) => reader.write(text), `${batch.join('\n')}\n`);
   } catch (error) {

@@ -166,6 +166,21 @@ describe('scanHistory', () => {
     expect(result.notes).toContain('1 binary file(s) in history not scanned');
   });
 
+  it('does not read a file version over maxFileSize, as the tree scan does not: skipped and said, per path, with its largest version', async () => {
+    const repo = TempRepo.init();
+    const small = key.smartpayLive();
+    const inBundle = key.accelebitLive();
+    const bundle = (n: number) => `${'var a=1;'.repeat(n)}\nvar k="${inBundle}";\n`;
+    repo.commit('v1', { 'dist/app.js': bundle(20_000), 'src/pay.ts': `k = "${small}"\n`, 'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]) });
+    const v2 = repo.commit('v2', { 'dist/app.js': bundle(30_000) });
+    const result = await history(repo.dir, { maxFileSize: 100_000 });
+    expect(result.findings.map((f) => f.location.path)).toEqual(['src/pay.ts']);
+    expect(result.skipped).toEqual([{ path: 'dist/app.js', reason: 'too-large', detail: `${bundle(30_000).length} bytes in commit ${v2.slice(0, 12)} (2 versions over the limit)` }]);
+    expect(result.notes).toContain('1 binary file(s) in history not scanned');
+    // The default limit (25 MB) reads it.
+    expect((await history(repo.dir)).findings.map((f) => f.location.path).sort()).toEqual(['dist/app.js', 'src/pay.ts']);
+  });
+
   it('reports a submodule without following it', async () => {
     const inner = TempRepo.init();
     inner.commit('inner', { 'secret.ts': `k = "${key.smartpayLive()}"\n` });

@@ -7,9 +7,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { fillerText, projectFiles } from './corpus.mjs';
+import { dependencyTree } from './dependency-tree.mjs';
 import { benchEslint } from './eslint.mjs';
 import { buildHistoryRepo, buildStagedRepo } from './git-corpus.mjs';
+import { buildLongLineRepo } from './long-lines.mjs';
 import { realRepository } from './real-repo.mjs';
+import { startUpTimes } from './start-up.mjs';
+import { printTargets, target } from './targets.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const work = join(root, 'bench/work');
@@ -65,6 +69,8 @@ function timed(command, args, options = {}) {
 }
 
 const mb = (bytes) => bytes / 1024 / 1024;
+/** The run of median wall time among `n` runs of `fn` (which returns a timed() run). */
+const repeat = (n, fn) => Array.from({ length: n }, fn).sort((a, b) => a.seconds - b.seconds)[Math.floor(n / 2)];
 const fmt = (n, digits = 1) => n.toFixed(digits);
 /** A ratio of times as "N% slower", or "N% faster" when run-to-run noise puts it below 1. */
 const slowdown = (ratio) => (ratio >= 1 ? `${fmt((ratio - 1) * 100, 0)}% slower` : `${fmt((1 - ratio) * 100, 0)}% faster`);
@@ -91,13 +97,16 @@ function runRipgrep(dir) {
   return { seconds: run.seconds, rssMb: run.rssMb, findings: `${matches} matching lines` };
 }
 
-function runSecretlint(dir) {
+/** secretlint on `dir`; given `timeoutSeconds`, a run that takes longer is stopped and marked `timedOut`. */
+function runSecretlint(dir, timeoutSeconds) {
   const bin = join(root, 'node_modules/.bin/secretlint');
   if (!existsSync(bin)) return undefined;
   const config = join(work, '.secretlintrc.json');
   const output = join(work, 'secretlint.json');
   writeFileSync(config, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
-  const run = timed(bin, [`${dir}/**/*`, '--secretlintrc', config, '--format', 'json', '--output', output], { cwd: work });
+  rmSync(output, { force: true });
+  const run = timed(bin, [`${dir}/**/*`, '--secretlintrc', config, '--format', 'json', '--output', output], { cwd: work, ...(timeoutSeconds ? { timeout: timeoutSeconds * 1000, killSignal: 'SIGKILL' } : {}) });
+  if (!existsSync(output)) return { ...run, seconds: run.seconds, findings: 'did not finish', timedOut: true };
   const findings = JSON.parse(readFileSync(output, 'utf8')).reduce((n, file) => n + file.messages.length, 0);
   return { seconds: run.seconds, rssMb: run.rssMb, findings };
 }
@@ -109,6 +118,66 @@ console.log(`keyward bench: corpus of ${targetMb} MB in bench/work/tree, secretl
 const corpus = buildTreeCorpus(join(work, 'tree'), targetMb);
 const sample = buildTreeCorpus(join(work, 'sample'), sampleMb);
 console.log(`corpus: ${corpus.files} files, ${fmt(mb(corpus.bytes))} MB, ${corpus.leaks} planted leaks\n`);
+
+// Start-up: what every hook, editor and CI call pays before any work.
+const emptyDir = join(work, 'empty');
+mkdirSync(emptyDir, { recursive: true });
+const stagedDir = join(work, 'staged');
+buildStagedRepo(stagedDir, 10);
+const node = process.execPath;
+const start = startUpTimes([
+  ['node -e 0', node, ['-e', '0']],
+  ['keyward scan EMPTY_DIR', node, [cli, 'scan', emptyDir]],
+  ['keyward --version', node, [cli, '--version']],
+  ['keyward scan --staged (10 files)', node, [cli, 'scan', '--staged', '--fail-on', 'never'], { cwd: stagedDir }],
+]);
+const floor = start['node -e 0'];
+console.log('| start-up (median of 21, interleaved) | ms | over node -e 0 |');
+console.log('|---|---:|---:|');
+for (const [name, ms] of Object.entries(start)) console.log(`| ${name} | ${fmt(ms, 1)} | ${fmt(ms - floor, 1)} |`);
+const over = (name) => start[name] - floor;
+target('cold start: scan EMPTY_DIR over node -e 0', `${fmt(over('keyward scan EMPTY_DIR'), 1)} ms`, '≤ 45 ms', over('keyward scan EMPTY_DIR') <= 45);
+target('keyward --version over node -e 0', `${fmt(over('keyward --version'), 1)} ms`, '≤ 20 ms', over('keyward --version') <= 20);
+target('staged 10-file change over node -e 0', `${fmt(over('keyward scan --staged (10 files)'), 1)} ms`, '≤ 50 ms', over('keyward scan --staged (10 files)') <= 50);
+
+// A real tree: the project's own dependencies, against secretlint and against the Node floor.
+const deps = dependencyTree(root, work);
+console.log(`\nreal tree: this project's node_modules copied to bench/work/deps: ${deps.files} files, ${fmt(mb(deps.bytes))} MB`);
+const depsKeyward = repeat(3, () => timed(node, [cli, 'scan', 'deps', '--format', 'json', '--fail-on', 'never'], { cwd: work }));
+const depsFloor = repeat(3, () => timed(node, [join(root, 'bench/node-floor.mjs'), 'deps'], { cwd: work }));
+// secretlint can take many minutes on real dependencies (minified bundles): it gets 5, and the ratio is then a floor.
+const SECRETLINT_LIMIT = Number(process.env.KEYWARD_BENCH_SECRETLINT_SECONDS ?? 300);
+const depsSecretlint = runSecretlint('deps', SECRETLINT_LIMIT);
+console.log('| real tree (median of 3) | wall s | MB/s | peak RSS MB |');
+console.log('|---|---:|---:|---:|');
+for (const [name, run] of [['keyward scan', depsKeyward], ['Node floor (walk, read, indexOf)', depsFloor], ...(depsSecretlint ? [['secretlint (recommend preset)', depsSecretlint]] : [])]) {
+  const stopped = run.timedOut ? ` (stopped: not done after ${SECRETLINT_LIMIT} s)` : '';
+  console.log(`| ${name}${stopped} | ${run.timedOut ? '>' : ''}${fmt(run.seconds, 2)} | ${run.timedOut ? '<' : ''}${fmt(mb(deps.bytes) / run.seconds)} | ${fmt(run.rssMb, 0)} |`);
+}
+if (depsSecretlint) {
+  const ratio = depsSecretlint.seconds / depsKeyward.seconds;
+  target('real node_modules tree: keyward vs secretlint', `${depsSecretlint.timedOut ? 'more than ' : ''}${fmt(ratio)}× faster`, '≥ 10×', ratio >= 10);
+}
+const floorRatio = depsKeyward.seconds / depsFloor.seconds;
+target('real node_modules tree: keyward / Node floor', `${fmt(floorRatio, 2)}×`, '≤ 2.5×', floorRatio <= 2.5);
+
+// Memory: flat in files as in bytes. Two generated trees of the same kind of file, one with ten times the files.
+const rssOf = (files, repeatEach) => {
+  const dir = join(work, `files-${files}`);
+  if (!existsSync(dir)) {
+    for (let i = 0; i < files; i++) {
+      const sub = join(dir, `d${Math.floor(i / 100)}`);
+      if (i % 100 === 0) mkdirSync(sub, { recursive: true });
+      writeFileSync(join(sub, `f${i % 100}.ts`), `export const x${i} = ${i};\nconst url = "https://example.com/api";\n`.repeat(repeatEach));
+    }
+  }
+  return timed(node, [cli, 'scan', dir, '--format', 'json', '--fail-on', 'never'], { cwd: work }).rssMb;
+};
+const rssFew = rssOf(4300, 200);
+const rssMany = rssOf(43000, 20);
+console.log(`\npeak RSS: ${fmt(rssFew, 0)} MB for 4,300 files, ${fmt(rssMany, 0)} MB for 43,000 files of a tenth the size (the same bytes)`);
+target('peak RSS, 43,000 files', `${fmt(rssMany, 0)} MB`, '< 300 MB', rssMany < 300);
+target('memory flat in files: 43,000 files / 4,300 files', `${fmt(rssMany / rssFew, 2)}×`, '≤ 1.15×', rssMany / rssFew <= 1.15);
 
 const full = runKeyward('tree');
 // The rules of the five vendors' packs (and the context rules), against every rule: the cost of the other providers.
@@ -153,9 +222,9 @@ const historyDir = join(work, 'history');
 const historyMeta = buildHistoryRepo(historyDir, { commits: historyCommits });
 const cores = availableParallelism();
 const median = (runs) => runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-const repeat = (n, fn) => median(Array.from({ length: n }, fn));
-const gitAlone = repeat(3, () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: historyDir }).seconds);
-const gitPiped = repeat(3, () => timed('sh', ['-c', 'git log -p --all | cat > /dev/null'], { cwd: historyDir }).seconds);
+const repeatSeconds = (n, fn) => median(Array.from({ length: n }, fn));
+const gitAlone = repeatSeconds(3, () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: historyDir }).seconds);
+const gitPiped = repeatSeconds(3, () => timed('sh', ['-c', 'git log -p --all | cat > /dev/null'], { cwd: historyDir }).seconds);
 let historyFindings = 0;
 let historyRss = NaN;
 let historyRssOneJob = NaN;
@@ -165,12 +234,12 @@ const historyRun = (extra) => {
   historyFindings = JSON.parse(run.result.stdout).summary.findings;
   return run;
 };
-const keywardHistory = repeat(3, () => {
+const keywardHistory = repeatSeconds(3, () => {
   const run = historyRun([]);
   historyRss = run.rssMb;
   return run.seconds;
 });
-const keywardHistoryOneJob = repeat(3, () => {
+const keywardHistoryOneJob = repeatSeconds(3, () => {
   const run = historyRun(['--jobs', '1']);
   historyRssOneJob = run.rssMb;
   return run.seconds;
@@ -182,6 +251,24 @@ console.log(`| git log -p --all \\| cat (a reader that does nothing) | ${fmt(git
 console.log(`| keyward history, ${cores} cores (peak RSS ${fmt(historyRss, 0)} MB) | ${fmt(keywardHistory, 2)} |`);
 console.log(`| keyward history --jobs 1: one git process (peak RSS ${fmt(historyRssOneJob, 0)} MB) | ${fmt(keywardHistoryOneJob, 2)} |`);
 console.log(`ratio keyward / git log -p --all: ${fmt(keywardHistory / gitAlone, 2)}× (target ≤ 1.3×); with one git process: ${fmt(keywardHistoryOneJob / gitAlone, 2)}×; against the piped reader: ${fmt(keywardHistory / gitPiped, 2)}×`);
+target('history, one git process (--jobs 1) / git log -p --all', `${fmt(keywardHistoryOneJob / gitAlone, 2)}×`, '≤ 1.15×', keywardHistoryOneJob / gitAlone <= 1.15);
+target('history, default jobs / git log -p --all', `${fmt(keywardHistory / gitAlone, 2)}×`, '≤ 1.3×', keywardHistory / gitAlone <= 1.3);
+
+// Long lines: release commits of typedoc pages, one 100,000-character line each, keywords everywhere.
+const longDir = join(work, 'long-lines');
+const longMeta = buildLongLineRepo(longDir);
+const longGit = repeatSeconds(3, () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: longDir }).seconds);
+let longRun;
+const longKeyward = repeatSeconds(3, () => {
+  longRun = timed(node, [cli, 'history', '--format', 'json', '--fail-on', 'never', '--max-file-size', '1MB'], { cwd: longDir });
+  return longRun.seconds;
+});
+const longReport = JSON.parse(longRun.result.stdout);
+const { keywordPassMBps } = await keywordPass(longDir);
+console.log(`\nlong lines: ${fmt(mb(longMeta.patchBytes))} MB of patches (${longMeta.settings.releases} commits of ${longMeta.settings.pages} one-line pages): git log -p ${fmt(longGit, 2)} s, keyward history ${fmt(longKeyward, 2)} s (${fmt(mb(longMeta.patchBytes) / longKeyward)} MB/s); the keyword pass alone ${fmt(keywordPassMBps)} MB/s`);
+target('long lines: the keyword pass', `${fmt(keywordPassMBps)} MB/s`, '≥ 100 MB/s', keywordPassMBps >= 100);
+const bigSkipped = longReport.skipped.some((s) => s.path === 'dist/bundle.js' && s.reason === 'too-large');
+target('history: a blob over --max-file-size is skipped and reported', bigSkipped ? 'dist/bundle.js: too-large' : 'not reported', 'skipped and reported', bigSkipped);
 console.log(`planted keys: ${historyMeta.planted}; keyward history findings: ${historyFindings}`);
 
 // A real public repository: its working tree, and its history when the clone has one.
@@ -192,7 +279,7 @@ if (!real) {
   console.log(`\nreal repository: ${real.upstream}, cloned into bench/work/real (${real.commits} commit${real.commits === 1 ? '' : 's'}${real.shallow ? ', a shallow clone' : ''})`);
   let summary;
   let realRss = NaN;
-  const realTree = repeat(3, () => {
+  const realTree = repeatSeconds(3, () => {
     const run = timed(process.execPath, [cli, 'scan', '.', '--format', 'json', '--fail-on', 'never'], { cwd: real.dir });
     summary = JSON.parse(run.result.stdout).summary;
     realRss = run.rssMb;
@@ -204,27 +291,32 @@ if (!real) {
     `| keyward scan, Node start included | ${summary.filesScanned} | ${fmt(mb(summary.bytesScanned))} | ${fmt(realTree, 2)} | ${fmt(mb(summary.bytesScanned) / realTree)} | ${fmt(summary.filesScanned / realTree, 0)} | ${fmt(realRss, 0)} | ${summary.findings} |`,
   );
   if (real.commits >= 1000) {
-    const gitRealAlone = repeat(3, () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: real.dir }).seconds);
-    const keywardReal = repeat(3, () => timed(process.execPath, [cli, 'history', '--fail-on', 'never'], { cwd: real.dir }).seconds);
+    const gitRealAlone = repeatSeconds(3, () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: real.dir }).seconds);
+    const keywardReal = repeatSeconds(3, () => timed(process.execPath, [cli, 'history', '--fail-on', 'never'], { cwd: real.dir }).seconds);
     console.log(`real history: git log -p --all ${fmt(gitRealAlone, 2)} s, keyward history ${fmt(keywardReal, 2)} s → ${fmt(keywardReal / gitRealAlone, 2)}× (target ≤ 1.3×)`);
   } else {
     console.log('real history: too short to time (under 1,000 commits); the generated repository above stands in');
   }
 }
 
-// Staged: the pre-commit hook's case, a typical commit of 10 files, Node start-up included.
-const stagedDir = join(work, 'staged');
-buildStagedRepo(stagedDir, 10);
-let stagedRss = NaN;
-const staged = repeat(7, () => {
-  const run = timed(process.execPath, [cli, 'scan', '--staged', '--fail-on', 'never'], { cwd: stagedDir });
-  stagedRss = run.rssMb;
-  return run.seconds;
-});
-console.log(`\nstaged scan of a 10-file commit: ${fmt(staged * 1000, 0)} ms wall, median of 7, Node start included (target < 300 ms); peak RSS ${fmt(stagedRss, 0)} MB`);
 
 // Editor: keyward's ESLint rules on a 5,000-line TSX file (ESLint's TIMING=all).
 const lintRun = benchEslint(root, work);
 console.log(`\neslint on a ${lintRun.lines}-line TSX file: keyward's rules take ${fmt(lintRun.rulesMs, 1)} ms by TIMING=all (target < 50 ms)`);
 for (const [rule, ms] of lintRun.ruleTimes) console.log(`  ${rule.padEnd(34)} ${fmt(ms, 1)} ms`);
 console.log(`  wall time of the whole eslint run: ${fmt(lintRun.withRules, 0)} ms with keyward, ${fmt(lintRun.parserOnly, 0)} ms with the parser alone (plugin loading included); ${lintRun.findings} findings`);
+
+printTargets();
+
+/** The detector's keyword pass (the automaton over every added line) alone, on the repository's whole patch text. */
+async function keywordPass(dir) {
+  const { createDetector } = await import('../dist/src/scan/create-detector.js');
+  const { defaultConfig } = await import('../dist/src/config/defaults.js');
+  const detector = await createDetector(defaultConfig());
+  const text = spawnSync('git', ['log', '-p', '--all'], { cwd: dir, encoding: 'utf8', maxBuffer: 1024 ** 3 }).stdout;
+  detector.keywordHits(text, '+'); // warm
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < 3; i++) detector.keywordHits(text, '+');
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9 / 3;
+  return { keywordPassMBps: mb(Buffer.byteLength(text)) / seconds };
+}

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from '../hash.js';
 import { readFileSync } from 'node:fs';
 
 /**

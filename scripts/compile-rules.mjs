@@ -10,7 +10,11 @@ import { COMPILED_RULES } from '../dist/src/engine/load-rules.js';
 const packs = loadPacksFromYaml();
 // Path globs as regexes (what picomatch makes of them), so that a run need not load picomatch: see compile-rule.ts.
 const picomatch = createRequire(import.meta.url)('picomatch');
-const asRegexes = (globs) => globs?.map((glob) => ({ source: picomatch.makeRe(glob, { dot: true }).source, flags: picomatch.makeRe(glob, { dot: true }).flags }));
+const asRegexes = (globs) =>
+  globs?.map((glob) => {
+    const { source, flags } = picomatch.makeRe(glob, { dot: true });
+    return { source, flags };
+  });
 for (const rule of packs.flatMap((pack) => pack.rules)) {
   if (rule.paths || rule.excludePaths) rule.compiledPaths = { include: asRegexes(rule.paths), exclude: asRegexes(rule.excludePaths) };
 }

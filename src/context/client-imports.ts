@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CLIENT_MARKER, SERVER_MARKER } from './markers.js';
+import { manifestLookup } from './nearest-manifest.js';
 
 /** Source files of a Next.js app: what a `'use client'` file can import. */
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
@@ -23,36 +24,22 @@ const IMPORT = /(?:^|[^\w$.])(?:import|export)\s+(type\s+)?(?:[^'"`;]*?\bfrom\s*
  * `server-only` modules. For files under a package.json that depends on `next`; the app's graph is read once, on
  * the first question about one of its files. Paths are as reported (relative to `cwd`).
  */
-export function clientImportResolver(cwd = process.cwd()): (path: string) => boolean {
-  const appOfFolder = new Map<string, string | undefined>();
+export function clientImportResolver(cwd = process.cwd(), manifests = manifestLookup()): (path: string) => boolean {
   const clientFilesOfApp = new Map<string, Set<string>>();
-  const appOf = (folder: string): string | undefined => {
-    if (appOfFolder.has(folder)) return appOfFolder.get(folder);
-    let app: string | undefined;
-    const manifest = join(folder, 'package.json');
-    if (existsSync(manifest)) app = dependsOnNext(manifest) ? folder : undefined;
-    else if (!existsSync(join(folder, '.git')) && dirname(folder) !== folder) app = appOf(dirname(folder));
-    appOfFolder.set(folder, app);
-    return app;
-  };
   return (path) => {
     if (path.startsWith('<')) return false;
     const file = resolve(cwd, path);
-    const app = appOf(dirname(file));
-    if (!app) return false;
-    let client = clientFilesOfApp.get(app);
-    if (!client) clientFilesOfApp.set(app, (client = clientFiles(app)));
+    const manifest = manifests(dirname(file));
+    if (!manifest || !dependsOnNext(manifest.data)) return false;
+    let client = clientFilesOfApp.get(manifest.dir);
+    if (!client) clientFilesOfApp.set(manifest.dir, (client = clientFiles(manifest.dir)));
     return client.has(file);
   };
 }
 
-function dependsOnNext(manifest: string): boolean {
-  try {
-    const data = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, Record<string, string> | undefined>;
-    return Boolean(data.dependencies?.next ?? data.devDependencies?.next);
-  } catch {
-    return false;
-  }
+function dependsOnNext(data: Record<string, unknown> | undefined): boolean {
+  const dependencies = (field: string) => (data?.[field] as Record<string, string> | undefined) ?? {};
+  return Boolean(dependencies('dependencies').next ?? dependencies('devDependencies').next);
 }
 
 /** The app's `'use client'` files and everything they import, transitively (absolute paths). */

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { manifestLookup, type Manifest } from './nearest-manifest.js';
 
 /** Where the code of a package runs, as its package.json says: in a browser (or an app), or in Node. */
 export type PackageSide = 'browser' | 'node';
@@ -15,27 +15,18 @@ const NODE_DEPENDENCIES = /^(?:express|fastify|koa|@nestjs\/core|@hapi\/hapi|hap
  * with both kinds (Next.js apps have React and a server) says nothing, nor does one without either: the file's own
  * markers and path decide then.
  */
-export function packageSideResolver(cwd = process.cwd()): (path: string) => PackageSide | undefined {
-  const byFolder = new Map<string, PackageSide | undefined>();
-  const sideOfFolder = (folder: string): PackageSide | undefined => {
-    if (byFolder.has(folder)) return byFolder.get(folder);
-    const manifest = join(folder, 'package.json');
-    let side: PackageSide | undefined;
-    if (existsSync(manifest)) side = sideOfManifest(manifest);
-    else if (!existsSync(join(folder, '.git')) && dirname(folder) !== folder) side = sideOfFolder(dirname(folder));
-    byFolder.set(folder, side);
-    return side;
+export function packageSideResolver(cwd = process.cwd(), manifests = manifestLookup()): (path: string) => PackageSide | undefined {
+  const bySide = new Map<Manifest, PackageSide | undefined>();
+  return (path) => {
+    if (path.startsWith('<')) return undefined;
+    const manifest = manifests(dirname(resolve(cwd, path)));
+    if (!manifest?.data) return undefined;
+    if (!bySide.has(manifest)) bySide.set(manifest, sideOf(manifest.data));
+    return bySide.get(manifest);
   };
-  return (path) => (path.startsWith('<') ? undefined : sideOfFolder(dirname(resolve(cwd, path))));
 }
 
-function sideOfManifest(manifest: string): PackageSide | undefined {
-  let data: Record<string, unknown>;
-  try {
-    data = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return undefined; // an unreadable manifest is no evidence either way
-  }
+function sideOf(data: Record<string, unknown>): PackageSide | undefined {
   if (data.browser !== undefined) return 'browser';
   if (data.bin !== undefined) return 'node';
   const names = ['dependencies', 'devDependencies', 'peerDependencies'].flatMap((field) => Object.keys((data[field] as object | undefined) ?? {}));

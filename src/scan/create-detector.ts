@@ -5,6 +5,7 @@ import type { Config } from '../config/schema.js';
 import { ContextClassifier } from '../context/classify.js';
 import { POLICIES } from '../context/policies.js';
 import { clientImportResolver } from '../context/client-imports.js';
+import { manifestLookup } from '../context/nearest-manifest.js';
 import { packageSideResolver } from '../context/package-side.js';
 import { loadRe2js } from '../lazy-require.js';
 
@@ -59,6 +60,8 @@ export function detectorFrom({ packs, rules: builtin }: BuiltinRules, config: Co
     const regex = RE2JS.compile(source);
     return (secret: string) => regex.matcher(secret).find();
   });
+  // The nearest package.json of a file is read once for both questions asked of it (its side, its Next.js app).
+  const manifests = manifestLookup();
   return new Detector({
     rules,
     samples: new Set(packs.flatMap((pack) => pack.samples)),
@@ -67,8 +70,8 @@ export function detectorFrom({ packs, rules: builtin }: BuiltinRules, config: Co
     foreignIgnores: config.foreignIgnoreMarkers,
     context: {
       classifier: new ContextClassifier(config.context),
-      packageSide: packageSideResolver(),
-      importedByClient: clientImportResolver(),
+      packageSide: packageSideResolver(process.cwd(), manifests),
+      importedByClient: clientImportResolver(process.cwd(), manifests),
       policies: POLICIES,
       severityOf: (policy) =>
         exclude.has(policy.id) || (only && !only.has(policy.id)) ? 'off' : (config.rules[policy.id] ?? policy.severity),

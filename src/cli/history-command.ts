@@ -3,6 +3,7 @@ import { scanHistory } from '../scan/scan-history.js';
 import { openRepository } from '../sources/repository.js';
 import { checkReportOptions, reportRun, ruleSelection, type ReportOptions } from './report-run.js';
 import { resolveConfig } from './resolve-config.js';
+import { countOption } from './count-option.js';
 import { sizeOption } from './size-option.js';
 import { UsageError } from './usage-error.js';
 
@@ -15,14 +16,6 @@ export interface HistoryCommandOptions extends ReportOptions {
   maxCount?: string;
   jobs?: string;
   maxFileSize?: string;
-}
-
-/** A whole number ≥ 1 from an option, or undefined when it was not given. */
-function countOption(name: string, value: string | undefined, what: string): number | undefined {
-  if (value === undefined) return undefined;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`${name} takes a whole number of ${what}, not "${value}"`);
-  return count;
 }
 
 /** `keyward history [repo]`: every commit's added lines; returns the exit code. */

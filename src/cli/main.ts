@@ -63,6 +63,47 @@ function buildProgram(): Command {
       process.exitCode = await runHistoryCommand(repo, options);
     });
 
+  withReportOptions(
+    program
+      .command('repos')
+      .description('scan the history of many repositories: a list, a GitHub organization or user, a GitLab group; incrementally with --state, in shards with --shard'),
+  )
+    .option('--from <file>', 'one clone URL or local path per line (# comments), or a plan from --plan')
+    .option('--github-org <org>', "a GitHub organization's repositories (token: GITHUB_TOKEN)")
+    .option('--github-user <user>', "a GitHub user's repositories (token: GITHUB_TOKEN)")
+    .option('--gitlab-group <group>', "a GitLab group's projects, subgroups included (token: GITLAB_TOKEN)")
+    .option('--api-url <url>', 'the API of GitHub Enterprise Server (https://HOST/api/v3) or of a self-managed GitLab (https://HOST/api/v4)')
+    .option('--include-forks', 'scan forks too')
+    .option('--include-archived', 'scan archived repositories too')
+    .option('--cache <dir>', 'keep mirrors here between runs, so that a run fetches only what changed (default: a temporary folder)')
+    .option('--state <file>', 'incremental: scan only commits that the last run did not, and mark findings new; the file is updated')
+    .option('--full', 'with --state: scan every commit again')
+    .option('--shard <K/N|auto>', "scan part K of N (or the part the CI engine's variables name); parts are balanced by weight")
+    .option('--shard-total <n>', 'the number of shards, where the engine does not say it (a Kubernetes Indexed Job)')
+    .option('--plan', 'print the repositories and their weights (and shards, with --shard-total) as JSON, and scan nothing')
+    .option('--parallel <n>', 'repositories at once (default 2)')
+    .option('--repo-timeout <duration>', "a repository's fetch and scan together (default 30m)")
+    .option('--jobs <n>', 'git processes per repository (default: one per core, at most 4)')
+    .option('--max-file-size <size>', 'do not read file versions larger than this, and say so (default 25MB)')
+    .option('--allow-partial', 'exit as if every repository was scanned when some failed (they are still in the report)')
+    .action(async (options) => {
+      const { runReposCommand } = await import('./repos-command.js');
+      process.exitCode = await runReposCommand(options);
+    });
+
+  withReportOptions(
+    program
+      .command('merge')
+      .description("merge shards' JSON reports into one report in any format, and their state files with --state")
+      .argument('<files...>', 'JSON reports and state files of the shards'),
+  )
+    .option('--state <file>', 'write the merged state of the state files given')
+    .option('--allow-partial', 'exit as if every repository was scanned when some failed')
+    .action(async (files: string[], options) => {
+      const { runMergeCommand } = await import('./merge-command.js');
+      process.exitCode = await runMergeCommand(files, options);
+    });
+
   program
     .command('baseline')
     .description("record today's findings so that later scans with --baseline report only new ones")
@@ -155,6 +196,8 @@ const USER_ERRORS = new Set([
   'VerifySettingsError',
   'VerifyOriginsError',
   'FixApplyError',
+  'StateError',
+  'ListingError',
 ]);
 
 /** Every failure is one line on stderr and exit code 2; a stack trace only with KEYWARD_DEBUG set. */

@@ -50,8 +50,8 @@ export async function ruleSelection(options: ReportOptions, customIds: readonly 
 export interface RunContext {
   /** The config file's folder (relative paths in the config are relative to it). */
   configDir: string;
-  /** A folder inside the scanned repository, if any. */
-  repoDir: string;
+  /** A folder inside the scanned repository; absent when a run spans many (an organization scan). */
+  repoDir?: string;
 }
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
@@ -79,7 +79,9 @@ export async function reportRun(
   // Where the scanned files live in git terms, asked of git once, and only by what needs it.
   let repositoryAsked: Promise<RepositoryContext | undefined> | undefined;
   const repository = () =>
-    (repositoryAsked ??= import('../sinks/repository-context.js').then(({ repositoryContext }) => repositoryContext(context.repoDir, process.cwd())));
+    (repositoryAsked ??= context.repoDir === undefined
+      ? Promise.resolve(undefined)
+      : import('../sinks/repository-context.js').then(({ repositoryContext }) => repositoryContext(context.repoDir!, process.cwd())));
   if (options.baseline || config.baseline) {
     const { applyBaseline, baselineFileFor, readBaseline } = await import('../scan/baseline.js');
     result = applyBaseline(result, readBaseline(baselineFileFor(options.baseline, config.baseline, context.configDir)!));

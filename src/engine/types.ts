@@ -40,6 +40,8 @@ export interface Chunk {
 }
 
 export interface Location {
+  /** In an organization scan: the repository, as its URL or path was given (without credentials). */
+  repository?: string;
   path: string;
   line: number;
   column: number;
@@ -81,6 +83,13 @@ export interface Finding {
   validity?: Validity;
   /** For a history scan: the same secret across commits, reported once at the commit that introduced it. */
   history?: HistoryFacts;
+  /**
+   * In an organization scan, when the same key is in several repositories: where it was introduced in each (the
+   * first is `location`). A shared key is one finding.
+   */
+  locations?: Location[];
+  /** In an incremental organization scan (`--state`): whether no earlier run had seen this key in these repositories. */
+  new?: boolean;
 }
 
 export interface HistoryFacts {

@@ -31,5 +31,8 @@ function field(value: string | number | undefined): string {
 }
 
 /** CSV for spreadsheets: a header row, then one row per finding (redacted, as every report). */
-export const csvReporter: Reporter = (result) =>
-  [COLUMNS.map(([name]) => name), ...result.findings.map((f) => COLUMNS.map(([, get]) => get(f)))].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+export const csvReporter: Reporter = (result) => {
+  // An organization scan's report names each finding's repository first.
+  const columns: typeof COLUMNS = result.repositories ? [['repository', (f) => f.location.repository], ...COLUMNS] : COLUMNS;
+  return [columns.map(([name]) => name), ...result.findings.map((f) => columns.map(([, get]) => get(f)))].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+};

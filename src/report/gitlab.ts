@@ -46,7 +46,7 @@ function vulnerability(f: Finding, context: ReportContext) {
   return {
     id: stableId(f.fingerprint, file, f.location.line, sha),
     name: f.title.slice(0, 255),
-    description: f.message,
+    description: f.location.repository ? `${f.message} (in ${f.location.repository})` : f.message,
     severity: SEVERITY[f.severity],
     solution: f.remediation.slice(0, 7000),
     identifiers: [{ type: 'keyward_rule_id', name: `keyward rule ${f.ruleId}`, value: f.ruleId }],

@@ -3,7 +3,7 @@ import { redact } from '../engine/redact.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { escapeMarkup as html } from './markup.js';
 import type { Reporter } from './reporter.js';
-import { countBySeverity, plural } from './summary.js';
+import { countBySeverity, fileLabel, plural, sharedLabel } from './summary.js';
 
 /**
  * The preview and snippet a page may show: redacted even when the run said --show-secrets (a page is mailed, attached
@@ -82,9 +82,9 @@ export const htmlReporter: Reporter = (result, context) => {
   const rows = findings.map((f) => {
     const { preview, snippet } = shown(f, Boolean(context.htmlShowSecrets));
     const link = context.lineLink?.(f);
-    const where = `${f.location.path}:${f.location.line}`;
+    const where = `${fileLabel(f.location)}:${f.location.line}${f.locations ? ` (${sharedLabel(f)})` : ''}`;
     const place = link ? `<a href="${html(link)}">${html(where)}</a>` : html(where);
-    const attrs = `data-severity="${f.severity}" data-rule="${html(f.ruleId)}" data-vendor="${html(f.vendor ?? '')}" data-path="${html(f.location.path)}" data-validity="${f.validity ?? ''}"`;
+    const attrs = `data-severity="${f.severity}" data-rule="${html(f.ruleId)}" data-vendor="${html(f.vendor ?? '')}" data-path="${html(fileLabel(f.location))}" data-validity="${f.validity ?? ''}"`;
     return `<tr ${attrs}><td><span class="sev ${f.severity}">${f.severity}</span>${f.validity ? ` <span class="validity ${f.validity}">${f.validity}</span>` : ''}</td><td>${html(f.title)}<br><small>${html(f.ruleId)}</small></td><td>${place}${f.location.commit ? `<br><small>${html(f.location.commit.slice(0, 10))}</small>` : ''}</td><td><code>${html(preview)}</code><pre>${html(snippet)}</pre></td><td>${html(f.remediation)}</td></tr>`;
   });
   const filters = [

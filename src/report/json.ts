@@ -1,5 +1,5 @@
 import type { Reporter } from './reporter.js';
-import { countBySeverity } from './summary.js';
+import { countBySeverity, countByStatus } from './summary.js';
 
 /** Machine output: findings (redacted), skipped files and totals. */
 export const jsonReporter: Reporter = (result, context) =>
@@ -11,6 +11,7 @@ export const jsonReporter: Reporter = (result, context) =>
       notes: result.notes ?? [],
       ...(result.verify ? { verify: result.verify } : {}),
       ...(result.revoke ? { revoke: result.revoke } : {}),
+      ...(result.repositories ? { repositories: result.repositories } : {}),
       ...(result.staleBaseline ? { staleBaseline: result.staleBaseline, baselined: result.baselined ?? 0 } : {}),
       summary: {
         findings: result.findings.length,
@@ -19,6 +20,8 @@ export const jsonReporter: Reporter = (result, context) =>
         ...(result.commitsScanned !== undefined ? { commitsScanned: result.commitsScanned } : {}),
         bytesScanned: result.bytesScanned,
         filesSkipped: result.skipped.length,
+        ...(result.repositories ? { repositories: countByStatus(result.repositories) } : {}),
+        ...(result.findings.some((f) => f.new !== undefined) ? { newFindings: result.findings.filter((f) => f.new).length } : {}),
         durationMs: Math.round(result.durationMs),
       },
     },

@@ -1,10 +1,10 @@
 import type { Finding } from '../engine/types.js';
 import { escapeMarkup as xml } from './markup.js';
 import type { Reporter } from './reporter.js';
-import { failsOn } from './summary.js';
+import { failsOn, fileLabel } from './summary.js';
 
 function where(f: Finding): string {
-  return `${f.location.path}:${f.location.line}${f.location.commit ? ` @ ${f.location.commit.slice(0, 10)}` : ''}`;
+  return `${fileLabel(f.location)}:${f.location.line}${f.location.commit ? ` @ ${f.location.commit.slice(0, 10)}` : ''}`;
 }
 
 /**
@@ -20,7 +20,7 @@ export const junitReporter: Reporter = (result, context) => {
     const body = failsOn(f, context.failOn)
       ? `<failure type="${f.severity}" message="${xml(`${f.title} (${f.preview})`)}">${detail}</failure>`
       : `<system-out>${detail}</system-out>`;
-    return `    <testcase classname="${xml(f.location.path)}" name="${name}" file="${xml(f.location.path)}" line="${f.location.line}" time="0">${body}</testcase>`;
+    return `    <testcase classname="${xml(fileLabel(f.location))}" name="${name}" file="${xml(f.location.path)}" line="${f.location.line}" time="0">${body}</testcase>`;
   });
   if (cases.length === 0) cases.push('    <testcase classname="keyward" name="no secrets found" time="0"></testcase>');
   const failures = result.findings.filter((f) => failsOn(f, context.failOn)).length;

@@ -1,7 +1,7 @@
 import { escapeControlInLine } from '../engine/control-characters.js';
 import type { Finding } from '../engine/types.js';
 import type { Reporter } from './reporter.js';
-import { countBySeverity, plural } from './summary.js';
+import { countBySeverity, fileLabel, plural, sharedLabel } from './summary.js';
 
 const ICON = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' } as const;
 const VALIDITY = { active: '**active**', inactive: 'inactive', unknown: 'unknown' } as const;
@@ -27,7 +27,7 @@ export const markdownReporter: Reporter = (result) => {
       `|---|${verified ? '---|' : ''}---|---|---|---|---|`,
     );
     for (const f of result.findings) {
-      const where = `\`${cell(f.location.path)}:${f.location.line}\``;
+      const where = `\`${cell(fileLabel(f.location))}:${f.location.line}\`${f.locations ? ` (${sharedLabel(f)})` : ''}`;
       const commit = f.location.commit ? `\`${f.location.commit.slice(0, 10)}\`` : '';
       const validity = verified ? ` ${f.validity ? VALIDITY[f.validity] : 'not verified'} |` : '';
       lines.push(`| ${ICON[f.severity]} |${validity} ${cell(f.title)} (\`${f.ruleId}\`) | ${where} | \`${cell(f.preview)}\` | ${commit} | ${cell(f.remediation)} |`);

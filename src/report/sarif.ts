@@ -74,9 +74,12 @@ export const sarifReporter: Reporter = (result, context) => {
             },
           ],
           partialFingerprints: { 'keyward/v1': f.fingerprint },
-          ...(f.location.commit || f.validity
+          ...(f.location.commit || f.validity || f.location.repository
             ? {
                 properties: {
+                  ...(f.location.repository ? { repository: f.location.repository } : {}),
+                  ...(f.locations ? { locations: f.locations } : {}),
+                  ...(f.new !== undefined ? { new: f.new } : {}),
                   ...(f.validity ? { validity: f.validity } : {}),
                   ...(f.location.commit ? { commit: f.location.commit, author: f.location.author, date: f.location.date } : {}),
                   ...(f.history ? { history: f.history } : {}),

@@ -9,6 +9,13 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   return counts;
 }
 
+/** An organization scan's repositories by what became of them. */
+export function countByStatus(repositories: ReadonlyArray<{ status: string }>): Record<string, number> {
+  const counts: Record<string, number> = { scanned: 0, unchanged: 0, failed: 0 };
+  for (const repo of repositories) counts[repo.status] = (counts[repo.status] ?? 0) + 1;
+  return counts;
+}
+
 export function countSkipped(skipped: SkippedFile[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
@@ -27,6 +34,17 @@ export function failsOn(finding: Finding, failOn: FailOn): boolean {
 export function failsRun(finding: Finding, failOn: FailOn, failOnValidity: ReadonlySet<Validity> | undefined): boolean {
   if (failOnValidity) return finding.validity !== undefined && failOnValidity.has(finding.validity);
   return failsOn(finding, failOn);
+}
+
+/** A finding's file as the human reports name it: in an organization scan, its repository first. */
+export function fileLabel(location: { repository?: string; path: string }): string {
+  return location.repository ? `${location.repository}: ${location.path}` : location.path;
+}
+
+/** "also in 2 more repositories" for a key shared across an organization's repositories, else nothing. */
+export function sharedLabel(finding: { locations?: ReadonlyArray<unknown> }): string {
+  const more = (finding.locations?.length ?? 1) - 1;
+  return more > 0 ? `also in ${more} more ${more === 1 ? 'repository' : 'repositories'}` : '';
 }
 
 export function plural(count: number, word: string): string {

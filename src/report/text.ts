@@ -4,7 +4,8 @@ import type { Finding } from '../engine/types.js';
 import type { RevokeSummary } from '../sinks/revoke.js';
 import type { VerifySummary } from '../verify/verify-findings.js';
 import type { Reporter } from './reporter.js';
-import { countBySeverity, countSkipped, formatBytes, listRefs, plural } from './summary.js';
+import type { ScanResult } from '../scan/scan-result.js';
+import { countBySeverity, countByStatus, countSkipped, fileLabel, formatBytes, listRefs, plural, sharedLabel } from './summary.js';
 
 /** Skip reasons worth listing file by file (the others are only counted). */
 const LISTED_REASONS = new Set(['unreadable', 'too-large', 'not-a-file']);
@@ -19,7 +20,7 @@ export const textReporter: Reporter = (result, context) => {
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const f of result.findings) {
-    const key = f.location.commit ? `${f.location.path} @ ${f.location.commit.slice(0, 10)}` : f.location.path;
+    const key = f.location.commit ? `${fileLabel(f.location)} @ ${f.location.commit.slice(0, 10)}` : fileLabel(f.location);
     byFile.set(key, [...(byFile.get(key) ?? []), f]);
   }
   for (const [file, findings] of byFile) {
@@ -29,12 +30,13 @@ export const textReporter: Reporter = (result, context) => {
       out.push(`  ${c.dim(where)}${colour[f.severity](f.severity.padEnd(8))}${validityBadge(f, c)}${f.message}  ${c.dim(f.ruleId)}`);
       out.push(`  ${' '.repeat(16)}${c.cyan(f.snippet)}`);
       if (f.history) out.push(`  ${' '.repeat(16)}${c.magenta(escapeControlInLine(historyLine(f)))}`);
+      if (f.locations) out.push(`  ${' '.repeat(16)}${c.magenta(escapeControlInLine(`${sharedLabel(f)}: ${f.locations.slice(1).map((l) => l.repository).join(', ')}`))}`);
       out.push(`  ${' '.repeat(16)}${c.dim(`→ ${f.remediation}`)}`);
     }
     out.push('');
   }
   for (const s of result.skipped.filter((s) => LISTED_REASONS.has(s.reason))) {
-    out.push(c.yellow(escapeControlInLine(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`)));
+    out.push(c.yellow(escapeControlInLine(`skipped ${fileLabel(s)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`)));
   }
   for (const note of result.notes ?? []) out.push(c.yellow(escapeControlInLine(`note: ${note}`)));
   for (const stale of result.staleBaseline ?? []) {
@@ -42,6 +44,7 @@ export const textReporter: Reporter = (result, context) => {
   }
   if (result.verify) out.push(verifyLine(result.verify, c));
   if (result.revoke) out.push(revokeLine(result.revoke, c));
+  if (result.repositories) out.push(...repositoryLines(result.repositories, c));
   if (result.baselined) out.push(c.dim(`${plural(result.baselined, 'finding')} left out: listed in the baseline`));
   const counts = countBySeverity(result.findings);
   const units =
@@ -90,4 +93,12 @@ function revokeLine(r: RevokeSummary, c: InstanceType<typeof Chalk>): string {
   if (r.dryRun) return c.dim(`revoke (dry run): ${r.qualifying} key(s) qualify, ${r.alreadyDelivered} already delivered; nothing sent`);
   const text = `revoke: ${r.delivered} delivered, ${r.alreadyDelivered} delivered earlier, ${r.failed.length} failed`;
   return r.failed.length ? c.red(`${text} (kept in the outbox, retried on the next run)`) : c.green(text);
+}
+
+/** An organization scan's repositories: the count of each status, and each failed one with its reason. */
+function repositoryLines(repositories: NonNullable<ScanResult['repositories']>, c: InstanceType<typeof Chalk>): string[] {
+  const counts = countByStatus(repositories);
+  const lines = repositories.filter((r) => r.status === 'failed').map((r) => c.red(escapeControlInLine(`failed ${r.repository}: ${r.error ?? 'unknown error'}`)));
+  lines.push(`${plural(repositories.length, 'repository').replace(/ys$/, 'ies')}: ${counts.scanned} scanned, ${counts.unchanged} unchanged since the last run, ${counts.failed} failed`);
+  return lines;
 }

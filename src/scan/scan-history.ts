@@ -29,6 +29,10 @@ export interface HistoryOptions {
    * content) and it is reported as skipped. Default: DEFAULT_MAX_FILE_SIZE.
    */
   maxFileSize?: number;
+  /** Commits already scanned (an earlier run's tips): only what they do not reach is read. Each must exist. */
+  exclude?: string[];
+  /** Stops the scan's git processes (a per-repository timeout); the scan then rejects with GitStopped. */
+  signal?: AbortSignal;
 }
 
 /** One line per commit, before its patch: a \x01 marker no diff line can start with, then NUL-separated fields. */
@@ -141,9 +145,10 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     onUnreadable,
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   skipped.push(...tooLargeVersions(repo, binaryVersions, maxFileSize, binaries));
-  if (commits === 0 && !options.range && !options.branch && !options.since) notes.push('empty repository: no commit to scan');
+  if (commits === 0 && !options.range && !options.branch && !options.since && !options.exclude?.length) notes.push('empty repository: no commit to scan');
   if (binaries.size) notes.push(`${binaries.size} binary file(s) in history not scanned`);
   for (const path of [...submodules].sort()) notes.push(`submodule ${path}: reported, not followed (scan its own repository)`);
 
@@ -161,7 +166,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     commitsScanned: commits,
     notes,
     // Part of the history (a range, a branch, a date): a baseline entry from elsewhere was not looked for.
-    ...(options.range || options.branch || options.since || options.maxCount !== undefined ? { linesRead: new Map() } : {}),
+    ...(options.range || options.branch || options.since || options.maxCount !== undefined || options.exclude?.length ? { linesRead: new Map() } : {}),
   };
 }
 
@@ -209,6 +214,7 @@ function revisions(repo: Repository, options: HistoryOptions): string[] {
     else throw new GitError(`--since ${options.since}: no such ref in ${repo.dir}, and not a date (2024-05-01, "2 weeks ago")`);
   }
   if (options.maxCount !== undefined) flags.push(`--max-count=${options.maxCount}`);
+  for (const commit of options.exclude ?? []) revs.push(`^${commit}`);
   return [...flags, '--end-of-options', ...revs];
 }
 

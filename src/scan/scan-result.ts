@@ -29,6 +29,18 @@ export interface ScanResult {
   verify?: VerifySummary;
   /** What the revoke webhook did, when the run said --revoke. */
   revoke?: RevokeSummary;
+  /** An organization scan: what became of each repository. */
+  repositories?: RepositoryStatus[];
+}
+
+/** One repository of an organization scan: scanned (in full or its new commits), unchanged since the state, or failed. */
+export interface RepositoryStatus {
+  repository: string;
+  status: 'scanned' | 'unchanged' | 'failed';
+  commitsScanned: number;
+  durationMs: number;
+  /** Why it failed: git's or the host's reason, without credentials. */
+  error?: string;
 }
 
 /** Files larger than this are skipped (and reported) unless the config or --max-file-size says otherwise. */

@@ -31,15 +31,33 @@ export function git(args: string[], cwd: string, input?: string): string {
   return result.stdout;
 }
 
+/** What a long git command may also be given: a signal that stops it (a timeout), and variables for its environment. */
+export interface GitRunOptions {
+  signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The GitError of a git command stopped by its signal: the signal's reason, when it gave one, says why. */
+export class GitStopped extends GitError {
+  override name = 'GitError';
+}
+
 /**
  * Streams a git command's stdout, decoded as UTF-8 (invalid bytes replaced, multi-byte characters never split),
  * into `onText` block by block, without ever holding the whole output: `git log -p --all` of a large repository
  * is gigabytes. `input`, when given, is written to git's stdin (`--stdin` lists). Resolves when git exits 0; rejects
- * with GitError (git's first line) otherwise.
+ * with GitError (git's first line) otherwise, or GitStopped when `run.signal` stopped it.
  */
-export function gitStream(args: string[], cwd: string, onText: (text: string) => void, input?: string): Promise<void> {
+export function gitStream(args: string[], cwd: string, onText: (text: string) => void, input?: string, run: GitRunOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...NEUTRAL_CONFIG, ...args], { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (run.signal?.aborted) return reject(stoppedBy(run.signal));
+    const child = spawn('git', [...NEUTRAL_CONFIG, ...args], {
+      cwd,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      ...(run.env ? { env: { ...process.env, ...run.env } } : {}),
+    });
+    const onAbort = () => fail(stoppedBy(run.signal!));
+    run.signal?.addEventListener('abort', onAbort, { once: true });
     if (input !== undefined) {
       child.stdin!.on('error', () => undefined); // git exiting early closes its stdin: its exit code tells why
       child.stdin!.end(input);
@@ -69,6 +87,7 @@ export function gitStream(args: string[], cwd: string, onText: (text: string) =>
     });
     child.on('error', (error) => fail(gitSpawnError(error)));
     child.on('close', (code) => {
+      run.signal?.removeEventListener('abort', onAbort);
       if (failed) return;
       guarded(() => onText(decoder.end()));
       if (failed) return;
@@ -76,6 +95,11 @@ export function gitStream(args: string[], cwd: string, onText: (text: string) =>
       else fail(new GitError(firstLine(stderr) || `git ${args[0]} exited with ${code}`));
     });
   });
+}
+
+function stoppedBy(signal: AbortSignal): GitStopped {
+  const reason: unknown = signal.reason;
+  return new GitStopped(reason instanceof Error && reason.name !== 'AbortError' ? reason.message : 'stopped');
 }
 
 function gitSpawnError(error: NodeJS.ErrnoException): GitError {

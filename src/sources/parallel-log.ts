@@ -46,6 +46,8 @@ export interface ParallelLogOptions {
    * without it. Without this, such a failure ends the whole run.
    */
   onUnreadable?: (unreadable: UnreadableObject) => void;
+  /** Stops every git process (a per-repository timeout): the run then rejects with GitStopped. */
+  signal?: AbortSignal;
 }
 
 /** Runs the batches; resolves with the number of commits listed, rejects with the first git failure. */
@@ -66,7 +68,7 @@ export async function parallelLog(cwd: string, options: ParallelLogOptions): Pro
     partial = lines.pop()!;
     for (const line of lines) if (line) ids.push(line);
     wake();
-  })
+  }, undefined, { signal: options.signal })
     .then(
       () => {
         if (partial) ids.push(partial);
@@ -119,7 +121,7 @@ async function runBatch(cwd: string, options: ParallelLogOptions, batch: string[
   const pathspec = excluded.length ? ['--', '.', ...excluded.map((path) => `:(exclude,literal)${path}`)] : [];
   const args = [...(options.gitConfig ?? []), 'log', '--no-walk=unsorted', '--stdin', ...options.logArgs, ...pathspec];
   try {
-    await gitStream(args, cwd, (text) => reader.write(text), `${batch.join('\n')}\n`);
+    await gitStream(args, cwd, (text) => reader.write(text), `${batch.join('\n')}\n`, { signal: options.signal });
   } catch (error) {
     const object = error instanceof GitError && options.onUnreadable && reader.progress ? unreadableObjectIn(error.message) : undefined;
     if (!object) throw error;

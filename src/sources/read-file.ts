@@ -4,6 +4,8 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 export type SkipReason = 'binary' | 'too-large' | 'unreadable' | 'symlink' | 'not-a-file';
 
 export interface SkippedFile {
+  /** In an organization scan: the repository the path is in. */
+  repository?: string;
   path: string;
   reason: SkipReason;
   detail?: string;

@@ -1,0 +1,15 @@
+import type { GitCredential } from './credentials.js';
+
+/** One repository of an organization scan, as a list names it. */
+export interface ListedRepository {
+  /** How reports and the state name it: the clone URL or path as given, without credentials. */
+  repository: string;
+  /** What git clones: the same URL (credentials travel apart), or an absolute path to a local repository. */
+  source: string;
+  /** The token or password git may send, to the repository's own origin only. */
+  credential?: GitCredential;
+  /** The size the listing API gave, in KB: a weight for shards before a first scan has timed it. */
+  sizeKb?: number;
+  /** The weight a plan (`keyward repos --plan`) gave it: shards that read the plan balance by the same numbers. */
+  weight?: number;
+}

@@ -56,8 +56,7 @@ export async function runReposCommand(options: ReposCommandOptions): Promise<num
     emit(`${JSON.stringify(planOf(list, weights, shard?.total ?? shardTotal), null, 2)}\n`, options.output);
     return EXIT.clean;
   }
-  const shardOfRepository = shard ? assignShards(weights, shard.total) : undefined;
-  const mine = shardOfRepository ? list.filter((repo) => shardOfRepository.get(repo.repository) === shard!.index) : list;
+  const mine = shard ? shardPart(list, weights, shard) : list;
 
   const { config, baseDir } = await resolveConfig(options.config, process.cwd());
   const selection = await ruleSelection(options, config.customRules.map((rule) => rule.id));
@@ -113,6 +112,16 @@ async function listRepositories(options: ReposCommandOptions): Promise<ListedRep
   const { githubRepositories } = await import('../org/github-repositories.js');
   const owner = options.githubOrg ? { org: options.githubOrg } : { user: options.githubUser! };
   return githubRepositories(owner, { ...listing, ...(tokens.github ? { token: tokens.github.token } : {}) });
+}
+
+/**
+ * This shard's repositories: as the plan gave them when it was made for as many shards (the setup job's word is
+ * final), else as the weights balance them.
+ */
+function shardPart(list: ListedRepository[], weights: ReadonlyMap<string, number>, shard: Shard): ListedRepository[] {
+  if (list.length && list.every((repo) => repo.plannedShard?.total === shard.total)) return list.filter((repo) => repo.plannedShard!.index === shard.index);
+  const shardOfRepository = assignShards(weights, shard.total);
+  return list.filter((repo) => shardOfRepository.get(repo.repository) === shard.index);
 }
 
 function shardOf(options: ReposCommandOptions, shardTotal: number | undefined): Shard | undefined {

@@ -12,4 +12,6 @@ export interface ListedRepository {
   sizeKb?: number;
   /** The weight a plan (`keyward repos --plan`) gave it: shards that read the plan balance by the same numbers. */
   weight?: number;
+  /** The shard a plan made for N shards gave it: `--shard K/N` with the same N takes the plan's word. */
+  plannedShard?: { index: number; total: number };
 }

@@ -47,7 +47,14 @@ function readPlan(file: string, text: string, base: string, tokens: HostTokens):
     throw new UsageError(`--from ${file}: neither a list of repositories nor a plan (invalid JSON)`);
   }
   if (plan?.kind !== 'keyward-plan' || !Array.isArray(plan.repositories)) throw new UsageError(`--from ${file}: JSON that is not a keyward plan`);
-  return dedupe(plan.repositories.map((entry) => ({ ...listed(entry.repository, base, tokens), ...(typeof entry.weight === 'number' ? { weight: entry.weight } : {}) })));
+  const total = plan.shards?.length;
+  return dedupe(
+    plan.repositories.map((entry) => ({
+      ...listed(entry.repository, base, tokens),
+      ...(typeof entry.weight === 'number' ? { weight: entry.weight } : {}),
+      ...(total && typeof entry.shard === 'number' ? { plannedShard: { index: entry.shard, total } } : {}),
+    })),
+  );
 }
 
 /** One line of a list as a repository: a URL (credentials moved out of it), or a local path made absolute. */

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, runCli, runCliAsync } from '../helpers/cli.js';
 import { gitIn, TempRepo } from '../helpers/git-repo.js';
+import { organization } from '../helpers/organization.js';
 import { startGitHost } from '../helpers/git-host.js';
 import { key } from '../helpers/keys.js';
 import { tempTree } from '../helpers/temp-dir.js';
@@ -25,35 +26,6 @@ function withoutTimings(report: Report): unknown {
     repositories: report.repositories.map(({ durationMs: _, ...rest }) => rest),
     summary: { ...report.summary, durationMs: 0 },
   };
-}
-
-/**
- * An organization of real repositories: paths and file:// URLs, one key shared by two of them, and a broken one in
- * the middle of the list (its objects are gone).
- */
-function organization() {
-  const root = tempTree();
-  const shared = key.smartpayLive();
-  const repos: TempRepo[] = [];
-  const lines: string[] = ['# the organization', ''];
-  for (let i = 0; i < 7; i++) {
-    mkdirSync(join(root, `repo-${i}`));
-    const repo = TempRepo.init({ dir: join(root, `repo-${i}`) });
-    repo.commit('init', { 'README.md': `# repo ${i}\n` });
-    if (i === 1 || i === 5) repo.commit('shared key', { 'src/billing.js': `const stripe = '${shared}';\n` });
-    else repo.commit('own key', { [`src/pay-${i}.js`]: `const stripe = '${key.smartpayLive()}';\n` });
-    for (let c = 0; c < i; c++) repo.commit(`work ${c}`, { [`notes/${c}.md`]: `note ${c}\n` });
-    repos.push(repo);
-    lines.push(i % 2 ? `file://${repo.dir}` : `repo-${i}   # a path, relative to this file`);
-  }
-  // Broken: a repository whose objects were deleted, listed in the middle.
-  mkdirSync(join(root, 'broken'));
-  const broken = TempRepo.init({ dir: join(root, 'broken') });
-  broken.commit('one', { 'a.txt': 'a\n' });
-  execFileSync('rm', ['-rf', join(broken.dir, '.git/objects')]);
-  lines.splice(5, 0, `file://${broken.dir}`);
-  writeFileSync(join(root, 'repos.txt'), `${lines.join('\n')}\n`);
-  return { root, list: join(root, 'repos.txt'), repos, shared, broken };
 }
 
 describe('keyward repos / merge (built CLI, real repositories)', () => {

@@ -1,3 +1,4 @@
+import { keyFactsOf, registerKeyFacts } from '../engine/detector.js';
 import type { Finding, Location } from '../engine/types.js';
 import type { SkippedFile } from '../sources/read-file.js';
 import type { RepositoryStatus, ScanResult } from '../scan/scan-result.js';
@@ -26,7 +27,11 @@ export function combineResults(parts: ScanResult[]): ScanResult {
   const findings = [...byFingerprint.values()].map(({ shown, locations, isNew }) => {
     const { locations: _, new: __, ...rest } = shown;
     const all = [...locations.values()].sort(compareLocations);
-    return { ...rest, ...(all.length > 1 ? { locations: all } : {}), ...(isNew !== undefined ? { new: isNew } : {}) } as Finding;
+    const combined = { ...rest, ...(all.length > 1 ? { locations: all } : {}), ...(isNew !== undefined ? { new: isNew } : {}) } as Finding;
+    // The key stays with the finding (verification, the webhook, --html-show-secrets need it); a merged report has none.
+    const facts = keyFactsOf(shown);
+    if (facts) registerKeyFacts(combined, facts);
+    return combined;
   });
   const repositories = new Map<string, RepositoryStatus>();
   for (const part of parts) for (const status of part.repositories ?? []) repositories.set(status.repository, status);

@@ -197,6 +197,17 @@ describe('keyward repos / merge (built CLI, real repositories)', () => {
     expect(text.stdout).toContain('8 repositories: 7 scanned, 0 unchanged since the last run, 1 failed');
   });
 
+  it('keeps each key with its finding across repositories, for --verify, the webhook and --html-show-secrets', () => {
+    const org = organization();
+    // The HTML page redacts keys even under --show-secrets: it needs each finding's key to do so.
+    const page = runCli(['repos', '--from', org.list, '-f', 'html', '--show-secrets', '--allow-partial'], { cwd: org.root });
+    expect(page.status).toBe(1);
+    expect(page.stdout).toContain('sk_live_…');
+    expect(page.stdout).not.toContain(org.shared);
+    const clear = runCli(['repos', '--from', org.list, '-f', 'html', '--show-secrets', '--html-show-secrets', '--allow-partial'], { cwd: org.root });
+    expect(clear.stdout).toContain(org.shared);
+  });
+
   it('plans shards a later job can read back', () => {
     const dir = tempTree();
     const org = organization();

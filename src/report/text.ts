@@ -27,7 +27,7 @@ export const textReporter: Reporter = (result, context) => {
     out.push(c.underline(escapeControlInLine(file)));
     for (const f of findings) {
       const where = `${f.location.line}:${f.location.column}`.padEnd(8);
-      out.push(`  ${c.dim(where)}${colour[f.severity](f.severity.padEnd(8))}${validityBadge(f, c)}${f.message}  ${c.dim(f.ruleId)}`);
+      out.push(`  ${c.dim(where)}${colour[f.severity](f.severity.padEnd(8))}${validityBadge(f, c)}${f.new ? c.bold.red('new ') : ''}${f.message}  ${c.dim(f.ruleId)}`);
       out.push(`  ${' '.repeat(16)}${c.cyan(f.snippet)}`);
       if (f.history) out.push(`  ${' '.repeat(16)}${c.magenta(escapeControlInLine(historyLine(f)))}`);
       if (f.locations) out.push(`  ${' '.repeat(16)}${c.magenta(escapeControlInLine(`${sharedLabel(f)}: ${f.locations.slice(1).map((l) => l.repository).join(', ')}`))}`);

@@ -11,6 +11,7 @@ import { dependencyTree } from './dependency-tree.mjs';
 import { benchEslint } from './eslint.mjs';
 import { buildHistoryRepo, buildStagedRepo } from './git-corpus.mjs';
 import { buildLongLineRepo } from './long-lines.mjs';
+import { benchOrganization } from './organization.mjs';
 import { realRepository } from './real-repo.mjs';
 import { startUpTimes } from './start-up.mjs';
 import { printTargets, target } from './targets.mjs';
@@ -299,6 +300,8 @@ if (!real) {
   }
 }
 
+// An organization: keyward repos on one machine, then as four shards one after another.
+benchOrganization({ cli, work, timed });
 
 // Editor: keyward's ESLint rules on a 5,000-line TSX file (ESLint's TIMING=all).
 const lintRun = benchEslint(root, work);

@@ -162,6 +162,14 @@ describe('keyward repos / merge (built CLI, real repositories)', () => {
     // Nowhere on disk or on screen: report, state, every file of the mirrors, stdout, stderr.
     expect(`${run.stdout}${run.stderr}`).not.toContain(token);
     for (const file of filesUnder(dir)) expect(readFileSync(file).includes(token), file).toBe(false);
+
+    // Credentials written in a --from URL are taken out of it, sent the same way, and kept out of every output.
+    writeFileSync(join(dir, 'list.txt'), `http://x-access-token:${token}@127.0.0.1:${host.port}/git/acme/app-1.git\n`);
+    const fromList = await runCliAsync(['repos', '--from', 'list.txt', '--cache', 'cache-2', '--state', 'state-2.json', '-f', 'json', '-o', 'report-2.json'], { cwd: dir });
+    expect(fromList.status).toBe(1);
+    expect(read(join(dir, 'report-2.json')).repositories).toEqual([expect.objectContaining({ repository: `http://127.0.0.1:${host.port}/git/acme/app-1.git`, status: 'scanned' })]);
+    expect(`${fromList.stdout}${fromList.stderr}`).not.toContain(token);
+    for (const file of filesUnder(dir).filter((path) => path !== join(dir, 'list.txt'))) expect(readFileSync(file).includes(token), file).toBe(false);
   }, 60_000);
 
   it('lists a GitLab group through its API, with the token in PRIVATE-TOKEN and forks left out', async () => {

@@ -30,7 +30,7 @@ export function checkScanRoots(roots: string[], cwd: string): void {
  * `--output FILE` must be writable before any scanning starts, so that a long scan does not end in a lost report.
  * Creates the folders on the way (as the write would), and leaves no empty file behind.
  */
-export function checkOutputPath(file: string | undefined, cwd: string): void {
+export function checkOutputPath(file: string | undefined, cwd: string, flag = '--output'): void {
   if (!file) return;
   const target = resolve(cwd, file);
   const existed = existsSync(target);
@@ -39,6 +39,6 @@ export function checkOutputPath(file: string | undefined, cwd: string): void {
     closeSync(openSync(target, 'a'));
     if (!existed) unlinkSync(target);
   } catch (error) {
-    throw new UsageError(`--output ${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(`${flag} ${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
 }

@@ -3,6 +3,7 @@ import { combineResults } from '../org/combine-results.js';
 import { isStateFile, mergeStates, parseState, writeState, type OrgState } from '../org/org-state.js';
 import { createDetector } from '../scan/create-detector.js';
 import type { ScanResult } from '../scan/scan-result.js';
+import { checkOutputPath } from './check-paths.js';
 import { checkReportOptions, reportRun, ruleSelection, type ReportOptions } from './report-run.js';
 import { resolveConfig } from './resolve-config.js';
 import { EXIT, UsageError } from './usage-error.js';
@@ -30,6 +31,7 @@ export async function runMergeCommand(files: string[], options: MergeCommandOpti
   if (states.length && !options.state) throw new UsageError('state files were given: name the merged state to write with --state FILE');
   if (options.state && states.length === 0) throw new UsageError('--state: none of the files is a keyward state file');
   if (reports.length === 0) throw new UsageError('none of the files is a keyward JSON report (shards must run with --format json)');
+  checkOutputPath(options.state, process.cwd(), '--state');
 
   const result = combineResults(reports);
   const { config, baseDir } = await resolveConfig(options.config, process.cwd());

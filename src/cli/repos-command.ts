@@ -8,6 +8,7 @@ import { hostTokens, readRepositoryList, type Plan } from '../org/repository-lis
 import { assignShards, parseShard, repositoryWeights, shardFromEnvironment, type Shard } from '../org/shards.js';
 import { readState, writeState, type OrgState } from '../org/org-state.js';
 import { parseDuration } from '../verify/verify-settings.js';
+import { checkOutputPath } from './check-paths.js';
 import { countOption } from './count-option.js';
 import { emit } from './output.js';
 import { checkReportOptions, reportRun, ruleSelection, type ReportOptions } from './report-run.js';
@@ -48,7 +49,10 @@ export async function runReposCommand(options: ReposCommandOptions): Promise<num
   const parallel = countOption('--parallel', options.parallel, 'repositories') ?? 2;
   const jobs = countOption('--jobs', options.jobs, 'processes');
   const timeoutMs = options.repoTimeout ? durationOption('--repo-timeout', options.repoTimeout) : 30 * 60_000;
+  const maxFileSize = options.maxFileSize ? sizeOption(options.maxFileSize) : undefined;
   const state = options.state ? readState(options.state) : undefined;
+  // The state is written after the scan: a path that cannot take it fails now, not after hours of work.
+  checkOutputPath(options.state, process.cwd(), '--state');
 
   const list = await listRepositories(options);
   const weights = repositoryWeights(list, state);
@@ -77,7 +81,7 @@ export async function runReposCommand(options: ReposCommandOptions): Promise<num
       parallel,
       timeoutMs,
       ...(jobs ? { jobs } : {}),
-      maxFileSize: options.maxFileSize ? sizeOption(options.maxFileSize) : config.maxFileSize,
+      maxFileSize: maxFileSize ?? config.maxFileSize,
       onRepository: ({ status, findings }) => progress.repositoryDone(status.commitsScanned, findings, status.status === 'failed'),
     });
   } finally {

@@ -240,6 +240,8 @@ describe('keyward repos / merge (built CLI, real repositories)', () => {
       [['--from', 'list.txt', '--state', 'state.json'], /^keyward: state\.json: not a keyward state file \(repositories\.x\.rules: /],
       [['--from', 'list.txt', '--shard', '4/3'], /--shard takes K\/N/],
       [['--from', 'missing.txt'], /--from missing\.txt: no such file/],
+      [['--from', 'list.txt', '--state', 'list.txt/state.json'], /--state list\.txt\/state\.json: cannot be written/],
+      [['--from', 'list.txt', '--max-file-size', 'big'], /--max-file-size takes a size/],
     ];
     for (const [args, message] of cases) {
       const run = runCli(['repos', ...args], { cwd: dir });

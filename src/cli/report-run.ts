@@ -113,13 +113,19 @@ export async function reportRun(
     failOn,
     color: format === 'text' && wantsColor(options.color, Boolean(options.output)),
     version: packageVersion(),
-    ...(format === 'html' ? { lineLink: lineLinks(await repository()), htmlShowSecrets: Boolean(options.htmlShowSecrets) } : {}),
+    ...(format === 'html' ? { lineLink: context.repoDir === undefined ? await repositoryLineLinks() : lineLinks(await repository()), htmlShowSecrets: Boolean(options.htmlShowSecrets) } : {}),
     ...(format === 'gitlab' ? { repository: await repository() } : {}),
   });
   emit(report, options.output);
   if (options.output) process.stderr.write(`keyward: ${result.findings.length} finding(s) written to ${options.output}\n`);
   if (result.revoke?.failed.length) return EXIT.deliveryFailed;
   return result.findings.some((f) => failsRun(f, failOn, verify?.failOnValidity)) ? EXIT.findings : EXIT.clean;
+}
+
+/** For an organization's findings: each line on the host of its own repository, at the commit that added it. */
+async function repositoryLineLinks(): Promise<(finding: Finding) => string | undefined> {
+  const { commitLineUrl } = await import('../sinks/repository-context.js');
+  return (f) => (f.location.repository && f.location.commit ? commitLineUrl(f.location.repository, f.location.commit, f.location.path, f.location.line) : undefined);
 }
 
 /** Links to findings' lines on GitHub or GitLab, for the HTML page (none outside a repository with such a remote). */

@@ -1,5 +1,10 @@
 import type { GitCredential } from './credentials.js';
 
+/** Whether a list's entry is a URL git clones (scheme://…, or scp-like user@host:path) rather than a local path. */
+export function isRemote(entry: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^[^/\s]+@[^/\s]+:/.test(entry);
+}
+
 /** One repository of an organization scan, as a list names it. */
 export interface ListedRepository {
   /** How reports and the state name it: the clone URL or path as given, without credentials. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../cli/usage-error.js';
 import { credentialsIn, originOf, tokenCredential, withoutCredentials, type GitCredential } from './credentials.js';
-import type { ListedRepository } from './listed-repository.js';
+import { isRemote, type ListedRepository } from './listed-repository.js';
 
 /** What `keyward repos --plan` writes, and `--from` reads back: the list, each repository's weight and shard. */
 export interface Plan {
@@ -59,8 +59,7 @@ function readPlan(file: string, text: string, base: string, tokens: HostTokens):
 
 /** One line of a list as a repository: a URL (credentials moved out of it), or a local path made absolute. */
 export function listed(entry: string, base: string, tokens: HostTokens): ListedRepository {
-  const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^[^/\s]+@[^/\s]+:/.test(entry);
-  if (!isUrl) return { repository: entry, source: isAbsolute(entry) ? entry : resolve(base, entry) };
+  if (!isRemote(entry)) return { repository: entry, source: isAbsolute(entry) ? entry : resolve(base, entry) };
   const url = withoutCredentials(entry);
   const written = credentialsIn(entry);
   const origin = originOf(url);

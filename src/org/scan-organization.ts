@@ -5,7 +5,7 @@ import type { RepositoryStatus, ScanResult } from '../scan/scan-result.js';
 import { git, GitError, objectSizes } from '../sources/git.js';
 import { openRepository, type Repository } from '../sources/repository.js';
 import { scrub } from './credentials.js';
-import type { ListedRepository } from './listed-repository.js';
+import { isRemote, type ListedRepository } from './listed-repository.js';
 import { updateMirror } from './mirror.js';
 import type { OrgState, RepositoryState } from './org-state.js';
 import { combineResults } from './combine-results.js';
@@ -102,7 +102,7 @@ async function scanOne(repo: ListedRepository, detector: Detector, options: OrgS
       part: {
         ...result,
         findings,
-        skipped: result.skipped.map((skip) => ({ repository: repo.repository, ...skip })),
+        skipped: (JSON.parse(JSON.stringify(result.skipped)) as ScanResult['skipped']).map((skip) => ({ repository: repo.repository, ...skip })),
         notes: (result.notes ?? []).map((note) => `${repo.repository}: ${note}`),
         repositories: [done],
       },
@@ -139,7 +139,7 @@ function keptFindings(findings: Finding[]): Finding[] {
 
 /** A local path is read where it is; a URL through its mirror in the cache. */
 async function openSource(repo: ListedRepository, cacheDir: string, signal: AbortSignal): Promise<Repository> {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(repo.source) && !/^[^/\s]+@[^/\s]+:/.test(repo.source)) return openRepository(repo.source);
+  if (!isRemote(repo.source)) return openRepository(repo.source);
   const { dir } = await updateMirror(repo, cacheDir, signal);
   return openRepository(dir);
 }

@@ -45,12 +45,12 @@ export function repositoryContext(dir: string, cwd: string): RepositoryContext |
     pathInRepository: (path) => relative(top, resolve(cwd, path)).split('\\').join('/'),
     githubBlobUrl: (commit, path, line, fromWorkTree) => {
       if (!github || !commit || !onRemote(commit) || (fromWorkTree && !committedAsIs(path))) return undefined;
-      return `https://github.com/${github}/blob/${commit}/${encodedPath(path)}#L${line}`;
+      return commitLineUrl(remoteUrl!, commit, path, line);
     },
     lineUrl(commit, path, line, fromWorkTree) {
       if (github) return this.githubBlobUrl(commit, path, line, fromWorkTree);
       if (!gitlab || !commit || !onRemote(commit) || (fromWorkTree && !committedAsIs(path))) return undefined;
-      return `${gitlab}/-/blob/${commit}/${encodedPath(path)}#L${line}`;
+      return commitLineUrl(remoteUrl!, commit, path, line);
     },
   };
 }
@@ -79,6 +79,14 @@ export function githubRepo(remoteUrl: string): string | undefined {
 export function gitlabProject(remoteUrl: string): string | undefined {
   const m = /^(?:https?:\/\/|ssh:\/\/git@|git@)(gitlab\.[\w.-]+)[/:](.+?)(?:\.git)?\/?$/i.exec(remoteUrl);
   return m ? `https://${m[1]}/${m[2]}` : undefined;
+}
+
+/** A line of a file at a commit on GitHub or GitLab, from the repository's clone URL; undefined for other hosts. */
+export function commitLineUrl(remoteUrl: string, commit: string, path: string, line: number): string | undefined {
+  const github = githubRepo(remoteUrl);
+  if (github) return `https://github.com/${github}/blob/${commit}/${encodedPath(path)}#L${line}`;
+  const gitlab = gitlabProject(remoteUrl);
+  return gitlab ? `${gitlab}/-/blob/${commit}/${encodedPath(path)}#L${line}` : undefined;
 }
 
 function encodedPath(path: string): string {

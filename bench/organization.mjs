@@ -70,6 +70,10 @@ export function benchOrganization({ cli, work, timed, repositories = Number(proc
   };
   console.log(`\norganization: ${meta.repositories} generated repositories, ${meta.commits} commits, ${meta.planted} planted keys, in bench/work/organization …`);
   const single = repos('single', ['--state', join(runs, 'state.json')]);
+  // The next night with nothing pushed: every mirror fetched, every repository compared with the state, none read.
+  copyFileSync(join(runs, 'state.json'), join(runs, 'state-night.json'));
+  const nextNight = timed(process.execPath, [cli, 'repos', '--from', join(dir, 'repos.txt'), '--cache', join(runs, 'cache-single'), '--state', join(runs, 'state-night.json'), '-f', 'json', '--fail-on', 'never'], { cwd: runs });
+  const unchanged = JSON.parse(nextNight.result.stdout).summary.repositories.unchanged;
   const shards = [1, 2, 3, 4].map((k) => {
     // Each shard weighs the list by the durations the single run recorded, and scans its part in full.
     copyFileSync(join(runs, 'state.json'), join(runs, `state-${k}.json`));
@@ -84,10 +88,11 @@ export function benchOrganization({ cli, work, timed, repositories = Number(proc
   console.log('| organization | wall s | repositories | commits | findings | peak RSS MB |');
   console.log('|---|---:|---:|---:|---:|---:|');
   console.log(`| one machine (mirrors cloned, every commit) | ${fmt(single.seconds, 2)} | ${single.repositories} | ${single.commits} | ${single.findings} | ${fmt(single.rssMb, 0)} |`);
+  console.log(`| the next night, nothing pushed (mirrors fetched, ${unchanged} unchanged) | ${fmt(nextNight.seconds, 2)} | ${single.repositories} | 0 | 0 | ${fmt(nextNight.rssMb, 0)} |`);
   shards.forEach((run, i) => console.log(`| shard ${i + 1}/4, weighed by the state's durations | ${fmt(run.seconds, 2)} | ${run.repositories} | ${run.commits} | ${run.findings} | ${fmt(run.rssMb, 0)} |`));
   console.log(`| 4 shards: sum / slowest (ideal slowest: one machine / 4 = ${fmt(single.seconds / 4, 2)}) | ${fmt(sum(shards), 2)} / ${fmt(slowest(shards), 2)} | | | ${mergedFindings} merged | |`);
   console.log(`| 4 shards with no state (every repository weighs 1): slowest | ${fmt(slowest(unweighted), 2)} (${unweighted.map((run) => run.commits).join(' / ')} commits) | | | | |`);
-  return { single, shards, unweighted, mergedFindings, meta };
+  return { single, nextNight, shards, unweighted, mergedFindings, meta };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

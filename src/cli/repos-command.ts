@@ -44,6 +44,7 @@ export async function runReposCommand(options: ReposCommandOptions): Promise<num
   const sources = [options.from, options.githubOrg, options.githubUser, options.gitlabGroup].filter((source) => source !== undefined);
   if (sources.length !== 1) throw new UsageError('name the repositories with one of --from FILE, --github-org ORG, --github-user USER or --gitlab-group GROUP');
   if (!options.plan) checkReportOptions(options);
+  if (options.apiUrl !== undefined && !/^https?:\/\/[^/\s]+/i.test(options.apiUrl)) throw new UsageError(`--api-url takes the API's http(s) address, such as https://github.example.com/api/v3, not "${options.apiUrl}"`);
   const shardTotal = countOption('--shard-total', options.shardTotal, 'shards');
   const shard = shardOf(options, shardTotal);
   const parallel = countOption('--parallel', options.parallel, 'repositories') ?? 2;

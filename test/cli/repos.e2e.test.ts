@@ -242,6 +242,7 @@ describe('keyward repos / merge (built CLI, real repositories)', () => {
       [['--from', 'missing.txt'], /--from missing\.txt: no such file/],
       [['--from', 'list.txt', '--state', 'list.txt/state.json'], /--state list\.txt\/state\.json: cannot be written/],
       [['--from', 'list.txt', '--max-file-size', 'big'], /--max-file-size takes a size/],
+      [['--github-org', 'acme', '--api-url', 'github.example.com'], /--api-url takes the API's http\(s\) address/],
     ];
     for (const [args, message] of cases) {
       const run = runCli(['repos', ...args], { cwd: dir });

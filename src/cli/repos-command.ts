@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isLoopbackHost } from '../config/schema.js';
 import { packageVersion } from '../package-root.js';
 import { createDetector } from '../scan/create-detector.js';
 import type { ListedRepository } from '../org/listed-repository.js';
@@ -44,7 +45,7 @@ export async function runReposCommand(options: ReposCommandOptions): Promise<num
   const sources = [options.from, options.githubOrg, options.githubUser, options.gitlabGroup].filter((source) => source !== undefined);
   if (sources.length !== 1) throw new UsageError('name the repositories with one of --from FILE, --github-org ORG, --github-user USER or --gitlab-group GROUP');
   if (!options.plan) checkReportOptions(options);
-  if (options.apiUrl !== undefined && !/^https?:\/\/[^/\s]+/i.test(options.apiUrl)) throw new UsageError(`--api-url takes the API's http(s) address, such as https://github.example.com/api/v3, not "${options.apiUrl}"`);
+  checkApiUrl(options.apiUrl);
   const shardTotal = countOption('--shard-total', options.shardTotal, 'shards');
   const shard = shardOf(options, shardTotal);
   const parallel = countOption('--parallel', options.parallel, 'repositories') ?? 2;
@@ -161,6 +162,14 @@ function keepOthers(scanned: OrgState, previous: OrgState | undefined, list: Lis
   const ours = new Set(mine.map((repo) => repo.repository));
   const others = list.filter((repo) => !ours.has(repo.repository) && previous.repositories[repo.repository]);
   return { ...scanned, repositories: { ...Object.fromEntries(others.map((repo) => [repo.repository, previous.repositories[repo.repository]!])), ...scanned.repositories } };
+}
+
+/** An API address: http(s), and https unless it is this machine, since the token goes with every request. */
+function checkApiUrl(apiUrl: string | undefined): void {
+  if (apiUrl === undefined) return;
+  const url = /^https?:\/\/[^/\s]+/i.test(apiUrl) ? new URL(apiUrl) : undefined;
+  if (!url) throw new UsageError(`--api-url takes the API's http(s) address, such as https://github.example.com/api/v3, not "${apiUrl}"`);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) throw new UsageError(`--api-url ${url.origin}: the token would cross the network in clear; use https (http only to 127.0.0.1)`);
 }
 
 function durationOption(flag: string, text: string): number {

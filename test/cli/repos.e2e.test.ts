@@ -243,6 +243,7 @@ describe('keyward repos / merge (built CLI, real repositories)', () => {
       [['--from', 'list.txt', '--state', 'list.txt/state.json'], /--state list\.txt\/state\.json: cannot be written/],
       [['--from', 'list.txt', '--max-file-size', 'big'], /--max-file-size takes a size/],
       [['--github-org', 'acme', '--api-url', 'github.example.com'], /--api-url takes the API's http\(s\) address/],
+      [['--github-org', 'acme', '--api-url', 'http://github.example.com/api/v3'], /--api-url http:\/\/github\.example\.com: the token would cross the network in clear/],
     ];
     for (const [args, message] of cases) {
       const run = runCli(['repos', ...args], { cwd: dir });

@@ -137,6 +137,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
 
   const commits = await parallelLog(repo.dir, {
     revisions: revisions(repo, options),
+    ...(options.exclude?.length ? { revisionInput: options.exclude.map((commit) => `^${commit}`) } : {}),
     // --full-index: a binary file's blob id in full, its identity for a key store found by name.
     logArgs: ['-p', '-U0', '--cc', '-M', '--full-index', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT],
     // Versions over the size limit are diffed as binary: git neither builds nor prints their patch.
@@ -214,7 +215,6 @@ function revisions(repo: Repository, options: HistoryOptions): string[] {
     else throw new GitError(`--since ${options.since}: no such ref in ${repo.dir}, and not a date (2024-05-01, "2 weeks ago")`);
   }
   if (options.maxCount !== undefined) flags.push(`--max-count=${options.maxCount}`);
-  for (const commit of options.exclude ?? []) revs.push(`^${commit}`);
   return [...flags, '--end-of-options', ...revs];
 }
 

@@ -31,6 +31,11 @@ export interface UnreadableObject {
 export interface ParallelLogOptions {
   /** `git rev-list` arguments that choose the commits (git log prints them in that order). */
   revisions: string[];
+  /**
+   * More revisions, one a line, given to `git rev-list --stdin` (`^id` excludes): a list of thousands (a mirror's
+   * tips of every pull request) would not fit on a command line.
+   */
+  revisionInput?: string[];
   /** `git log` arguments for each commit's output: format and diff options. */
   logArgs: string[];
   /** `-c name=value` settings for each git log (such as core.bigFileThreshold). */
@@ -63,12 +68,13 @@ export async function parallelLog(cwd: string, options: ParallelLogOptions): Pro
   let partial = '';
   let listing = true;
   let wake = () => undefined as void;
-  const list = gitStream(['rev-list', ...options.revisions], cwd, (text) => {
+  const stdin = options.revisionInput?.length ? { args: ['--stdin'], input: `${options.revisionInput.join('\n')}\n` } : { args: [], input: undefined };
+  const list = gitStream(['rev-list', ...stdin.args, ...options.revisions], cwd, (text) => {
     const lines = (partial + text).split('\n');
     partial = lines.pop()!;
     for (const line of lines) if (line) ids.push(line);
     wake();
-  }, undefined, { signal: options.signal })
+  }, stdin.input, { signal: options.signal })
     .then(
       () => {
         if (partial) ids.push(partial);

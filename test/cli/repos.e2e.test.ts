@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +125,20 @@ describe('keyward repos / merge (built CLI, real repositories)', () => {
     expect(run(['-c', 'keyward.yml', '--full']).status).toBe(1);
     expect(read(join(org.root, 'report.json')).repositories.filter((r) => r.status === 'scanned')).toHaveLength(7);
   }, 60_000);
+
+  it("reads a mirror's thousands of refs incrementally: the recorded tips go to git on stdin, not its command line", () => {
+    // 8,000 pull-request refs, each its own commit, as a GitHub mirror has; a smaller stack makes the command-line
+    // limit (a quarter of it) 256 KB, which 8,000 ids overrun: as 60,000 refs do at the default limit.
+    const repo = TempRepo.init();
+    const commits = Array.from({ length: 8000 }, (_, i) => `commit refs/pull/${i}/head\ncommitter A <a@example.com> ${1_600_000_000 + i} +0000\ndata 1\nx\n`);
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: commits.join('\n') });
+    const dir = tempTree({ 'list.txt': `${repo.dir}\n` });
+    const smallStack = ['sh', '-c', 'ulimit -s 1024; exec "$@"', 'sh'];
+    const run = () => JSON.parse(runCli(['repos', '--from', 'list.txt', '--state', 'state.json', '-f', 'json'], { cwd: dir, prefix: smallStack }).stdout) as Report;
+    expect(run().repositories[0]).toMatchObject({ status: 'scanned', commitsScanned: 8000 });
+    repo.commit('one more', { 'a.txt': 'a\n' });
+    expect(run().repositories[0]).toMatchObject({ status: 'scanned', commitsScanned: 1 });
+  });
 
   it('lists a GitHub organization through its API (rate limit, 5xx), clones with the token as a header, and never writes the token', async () => {
     const token = `ghp_${'T0kenForTheOrgScan'.repeat(2)}`;

@@ -1,7 +1,7 @@
 import { keyFactsOf, registerKeyFacts } from '../engine/detector.js';
 import type { Finding, Location } from '../engine/types.js';
 import type { SkippedFile } from '../sources/read-file.js';
-import type { RepositoryStatus, ScanResult } from '../scan/scan-result.js';
+import { compareInReport, compareText, sortFindings, type RepositoryStatus, type ScanResult } from '../scan/scan-result.js';
 
 /**
  * Repositories' results (or shards' merged results) as one organization report. The same key anywhere is one
@@ -36,7 +36,7 @@ export function combineResults(parts: ScanResult[]): ScanResult {
   const repositories = new Map<string, RepositoryStatus>();
   for (const part of parts) for (const status of part.repositories ?? []) repositories.set(status.repository, status);
   return {
-    findings: findings.sort((a, b) => compareInReport(a.location, b.location)),
+    findings: sortFindings(findings),
     skipped: parts.flatMap((part) => part.skipped).sort(compareSkipped),
     filesScanned: sum(parts, (part) => part.filesScanned),
     bytesScanned: sum(parts, (part) => part.bytesScanned),
@@ -56,21 +56,12 @@ function compareLocations(a: Location, b: Location): number {
   return dateA - dateB || compareInReport(a, b) || compareText(a.commit ?? '', b.commit ?? '');
 }
 
-/** The report's order: repository, file, line, column. */
-function compareInReport(a: Location, b: Location): number {
-  return compareText(a.repository ?? '', b.repository ?? '') || compareText(a.path, b.path) || a.line - b.line || a.column - b.column;
-}
-
 function compareSkipped(a: SkippedFile, b: SkippedFile): number {
   return compareText(a.repository ?? '', b.repository ?? '') || compareText(a.path, b.path) || compareText(a.detail ?? '', b.detail ?? '');
 }
 
 function locationKey(location: Location): string {
   return [location.repository, location.path, location.line, location.column, location.commit].join('\0');
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sum(parts: ScanResult[], value: (part: ScanResult) => number): number {

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types.js';
+import type { Finding, Location } from '../engine/types.js';
 import type { RevokeSummary } from '../sinks/revoke.js';
 import type { SkippedFile } from '../sources/read-file.js';
 import type { VerifySummary } from '../verify/verify-findings.js';
@@ -48,10 +48,14 @@ export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
 
 /** Reports read in file order, then line, then column, whatever order the reads finished in. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : 0) ||
-      a.location.line - b.location.line ||
-      a.location.column - b.location.column,
-  );
+  return findings.sort((a, b) => compareInReport(a.location, b.location));
+}
+
+/** The report's order of places: repository (in an organization scan), file, line, column. */
+export function compareInReport(a: Location, b: Location): number {
+  return compareText(a.repository ?? '', b.repository ?? '') || compareText(a.path, b.path) || a.line - b.line || a.column - b.column;
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

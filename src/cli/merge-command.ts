@@ -6,7 +6,8 @@ import type { ScanResult } from '../scan/scan-result.js';
 import { checkOutputPath } from './check-paths.js';
 import { checkReportOptions, reportRun, ruleSelection, type ReportOptions } from './report-run.js';
 import { resolveConfig } from './resolve-config.js';
-import { EXIT, UsageError } from './usage-error.js';
+import { exitAfterFailures } from './failed-repositories.js';
+import { UsageError } from './usage-error.js';
 
 export interface MergeCommandOptions extends ReportOptions {
   state?: string;
@@ -38,9 +39,7 @@ export async function runMergeCommand(files: string[], options: MergeCommandOpti
   const detector = await createDetector(config, await ruleSelection(options, config.customRules.map((rule) => rule.id)));
   const code = await reportRun(result, detector, config, options, { configDir: baseDir });
   if (options.state) writeState(options.state, mergeStates(states));
-  const failed = result.repositories?.filter((repo) => repo.status === 'failed') ?? [];
-  for (const repo of failed) process.stderr.write(`keyward: ${repo.repository}: ${repo.error}\n`);
-  return failed.length && !options.allowPartial ? EXIT.usage : code;
+  return exitAfterFailures(result, code, options.allowPartial);
 }
 
 function readJson(file: string): unknown {

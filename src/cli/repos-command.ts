@@ -11,6 +11,7 @@ import { readState, writeState, type OrgState } from '../org/org-state.js';
 import { parseDuration } from '../verify/verify-settings.js';
 import { checkOutputPath } from './check-paths.js';
 import { countOption } from './count-option.js';
+import { exitAfterFailures } from './failed-repositories.js';
 import { emit } from './output.js';
 import { checkReportOptions, reportRun, ruleSelection, type ReportOptions } from './report-run.js';
 import { resolveConfig } from './resolve-config.js';
@@ -93,10 +94,7 @@ export async function runReposCommand(options: ReposCommandOptions): Promise<num
   const result = scan.result;
   const code = await reportRun(result, detector, config, options, { configDir: baseDir });
   if (options.state) writeState(options.state, keepOthers(scan.state, state, list, mine));
-  const failed = result.repositories?.filter((repo) => repo.status === 'failed') ?? [];
-  for (const repo of failed) process.stderr.write(`keyward: ${repo.repository}: ${repo.error}\n`);
-  if (failed.length && !options.allowPartial) return EXIT.usage;
-  return code;
+  return exitAfterFailures(result, code, options.allowPartial);
 }
 
 /** The repositories named on the command line, from a file or a host's API. */

@@ -39,19 +39,15 @@ export function repositoryContext(dir: string, cwd: string): RepositoryContext |
   const committedAsIs = memo(
     (path: string) => Boolean(quiet(['ls-files', '-z', '--', `:(literal)${path}`])) && quiet(['status', '--porcelain', '-z', '--', `:(literal)${path}`]) === undefined,
   );
+  // A link opens only at a commit the remote has, and, for a working-tree finding, to a file committed as it is.
+  const linkOnHost = (commit: string | null, path: string, line: number, fromWorkTree: boolean) =>
+    commit && onRemote(commit) && !(fromWorkTree && !committedAsIs(path)) ? commitLineUrl(remoteUrl!, commit, path, line) : undefined;
   return {
     ...(remoteUrl ? { remoteUrl } : {}),
     ...(head ? { head } : {}),
     pathInRepository: (path) => relative(top, resolve(cwd, path)).split('\\').join('/'),
-    githubBlobUrl: (commit, path, line, fromWorkTree) => {
-      if (!github || !commit || !onRemote(commit) || (fromWorkTree && !committedAsIs(path))) return undefined;
-      return commitLineUrl(remoteUrl!, commit, path, line);
-    },
-    lineUrl(commit, path, line, fromWorkTree) {
-      if (github) return this.githubBlobUrl(commit, path, line, fromWorkTree);
-      if (!gitlab || !commit || !onRemote(commit) || (fromWorkTree && !committedAsIs(path))) return undefined;
-      return commitLineUrl(remoteUrl!, commit, path, line);
-    },
+    githubBlobUrl: (commit, path, line, fromWorkTree) => (github ? linkOnHost(commit, path, line, fromWorkTree) : undefined),
+    lineUrl: (commit, path, line, fromWorkTree) => (github || gitlab ? linkOnHost(commit, path, line, fromWorkTree) : undefined),
   };
 }
 

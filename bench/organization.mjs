@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fillerText, keys } from './corpus.mjs';
 import { git } from './git-corpus.mjs';
+import { timed } from './timed.mjs';
 
 /** Bumped whenever this file changes what it writes, so a cached organization is rebuilt. */
 const GENERATOR = 1;
@@ -55,8 +56,8 @@ export function buildOrganization(dir, repositories) {
   return meta;
 }
 
-/** Times one machine and four shards; `timed` runs a command and returns { seconds, result, rssMb }. */
-export function benchOrganization({ cli, work, timed, repositories = Number(process.env.KEYWARD_BENCH_REPOS ?? 200) }) {
+/** Times one machine and four shards. */
+export function benchOrganization({ cli, work, repositories = Number(process.env.KEYWARD_BENCH_REPOS ?? 200) }) {
   const dir = join(work, 'organization');
   const meta = buildOrganization(dir, repositories);
   const runs = join(work, 'organization-runs');
@@ -97,12 +98,5 @@ export function benchOrganization({ cli, work, timed, repositories = Number(proc
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const root = dirname(dirname(fileURLToPath(import.meta.url)));
-  const timed = (command, args, options = {}) => {
-    const started = process.hrtime.bigint();
-    const time = existsSync('/usr/bin/time');
-    const result = spawnSync(time ? '/usr/bin/time' : command, time ? ['-f', 'keyward-bench-rss-kb %M', command, ...args] : args, { encoding: 'utf8', maxBuffer: 1024 ** 3, ...options });
-    const rss = /keyward-bench-rss-kb (\d+)/.exec(result.stderr ?? '')?.[1];
-    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, result, rssMb: rss ? Number(rss) / 1024 : NaN };
-  };
-  benchOrganization({ cli: join(root, 'dist/bundle/keyward.js'), work: join(root, 'bench/work'), timed });
+  benchOrganization({ cli: join(root, 'dist/bundle/keyward.js'), work: join(root, 'bench/work') });
 }

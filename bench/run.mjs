@@ -15,6 +15,7 @@ import { benchOrganization } from './organization.mjs';
 import { realRepository } from './real-repo.mjs';
 import { startUpTimes } from './start-up.mjs';
 import { printTargets, target } from './targets.mjs';
+import { timed } from './timed.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const work = join(root, 'bench/work');
@@ -55,18 +56,6 @@ function buildTreeCorpus(dir, megabytes) {
   const meta = { megabytes, bytes, files, leaks, generator: CORPUS_VERSION };
   writeFileSync(marker, JSON.stringify(meta));
   return meta;
-}
-
-/** GNU time reports the peak RSS of what it runs; without it, RSS is not measured. */
-const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-
-function timed(command, args, options = {}) {
-  const started = process.hrtime.bigint();
-  const [cmd, cmdArgs] = GNU_TIME ? [GNU_TIME, ['-f', 'keyward-bench-rss-kb %M', command, ...args]] : [command, args];
-  const result = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1024 ** 3, ...options });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = /keyward-bench-rss-kb (\d+)/.exec(result.stderr ?? '')?.[1];
-  return { seconds, result, rssMb: rss ? Number(rss) / 1024 : NaN };
 }
 
 const mb = (bytes) => bytes / 1024 / 1024;
@@ -301,7 +290,7 @@ if (!real) {
 }
 
 // An organization: keyward repos on one machine, then as four shards one after another.
-benchOrganization({ cli, work, timed });
+benchOrganization({ cli, work });
 
 // Editor: keyward's ESLint rules on a 5,000-line TSX file (ESLint's TIMING=all).
 const lintRun = benchEslint(root, work);

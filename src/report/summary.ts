@@ -44,11 +44,11 @@ export function fileLabel(location: { repository?: string; path: string }): stri
 /** "also in 2 more repositories" for a key shared across an organization's repositories, else nothing. */
 export function sharedLabel(finding: { locations?: ReadonlyArray<unknown> }): string {
   const more = (finding.locations?.length ?? 1) - 1;
-  return more > 0 ? `also in ${more} more ${more === 1 ? 'repository' : 'repositories'}` : '';
+  return more > 0 ? `also in ${plural(more, 'more repository', 'more repositories')}` : '';
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+export function plural(count: number, word: string, words = `${word}s`): string {
+  return `${count} ${count === 1 ? word : words}`;
 }
 
 export function formatBytes(bytes: number): string {

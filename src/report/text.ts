@@ -99,6 +99,6 @@ function revokeLine(r: RevokeSummary, c: InstanceType<typeof Chalk>): string {
 function repositoryLines(repositories: NonNullable<ScanResult['repositories']>, c: InstanceType<typeof Chalk>): string[] {
   const counts = countByStatus(repositories);
   const lines = repositories.filter((r) => r.status === 'failed').map((r) => c.red(escapeControlInLine(`failed ${r.repository}: ${r.error ?? 'unknown error'}`)));
-  lines.push(`${plural(repositories.length, 'repository').replace(/ys$/, 'ies')}: ${counts.scanned} scanned, ${counts.unchanged} unchanged since the last run, ${counts.failed} failed`);
+  lines.push(`${plural(repositories.length, 'repository', 'repositories')}: ${counts.scanned} scanned, ${counts.unchanged} unchanged since the last run, ${counts.failed} failed`);
   return lines;
 }

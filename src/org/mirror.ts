@@ -24,12 +24,12 @@ export function mirrorFolder(cacheDir: string, repository: string): string {
  * into a temporary name that is renamed once complete, so a clone stopped halfway never passes for a mirror.
  * The URL stored in the mirror is the one without credentials; the credential goes by header (credentials.ts).
  */
-export async function updateMirror(repo: ListedRepository, cacheDir: string, signal: AbortSignal): Promise<{ dir: string; fetched: boolean }> {
+export async function updateMirror(repo: ListedRepository, cacheDir: string, signal: AbortSignal): Promise<string> {
   const dir = mirrorFolder(cacheDir, repo.repository);
   const run = { signal, env: gitEnvironment(repo.credential) };
   if (isMirrorOf(dir, repo.source)) {
     await quietGit(['fetch', '--prune', '--quiet', 'origin'], dir, run, repo.credential);
-    return { dir, fetched: true };
+    return dir;
   }
   mkdirSync(cacheDir, { recursive: true });
   const partial = `${dir}.partial-${process.pid}`;
@@ -41,7 +41,7 @@ export async function updateMirror(repo: ListedRepository, cacheDir: string, sig
   } finally {
     rmSync(partial, { recursive: true, force: true });
   }
-  return { dir, fetched: false };
+  return dir;
 }
 
 /** Whether the folder holds a mirror of that URL (a folder left by something else is cloned over). */

@@ -140,8 +140,7 @@ function keptFindings(findings: Finding[]): Finding[] {
 /** A local path is read where it is; a URL through its mirror in the cache. */
 async function openSource(repo: ListedRepository, cacheDir: string, signal: AbortSignal): Promise<Repository> {
   if (!isRemote(repo.source)) return openRepository(repo.source);
-  const { dir } = await updateMirror(repo, cacheDir, signal);
-  return openRepository(dir);
+  return openRepository(await updateMirror(repo, cacheDir, signal));
 }
 
 /** Every ref's tip, by name: what the next run compares with. */

@@ -31,7 +31,7 @@ export interface HistoryOptions {
   maxFileSize?: number;
   /** Commits already scanned (an earlier run's tips): only what they do not reach is read. Each must exist. */
   exclude?: string[];
-  /** Stops the scan's git processes (a per-repository timeout); the scan then rejects with GitStopped. */
+  /** Stops the scan's git processes (a per-repository timeout); the scan then rejects with the signal's reason. */
   signal?: AbortSignal;
 }
 

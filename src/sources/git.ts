@@ -37,16 +37,11 @@ export interface GitRunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The GitError of a git command stopped by its signal: the signal's reason, when it gave one, says why. */
-export class GitStopped extends GitError {
-  override name = 'GitError';
-}
-
 /**
  * Streams a git command's stdout, decoded as UTF-8 (invalid bytes replaced, multi-byte characters never split),
  * into `onText` block by block, without ever holding the whole output: `git log -p --all` of a large repository
  * is gigabytes. `input`, when given, is written to git's stdin (`--stdin` lists). Resolves when git exits 0; rejects
- * with GitError (git's first line) otherwise, or GitStopped when `run.signal` stopped it.
+ * with GitError (git's first line) otherwise, or, when `run.signal` stopped it, with its reason.
  */
 export function gitStream(args: string[], cwd: string, onText: (text: string) => void, input?: string, run: GitRunOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -97,9 +92,10 @@ export function gitStream(args: string[], cwd: string, onText: (text: string) =>
   });
 }
 
-function stoppedBy(signal: AbortSignal): GitStopped {
+/** The GitError of a git command stopped by its signal: the signal's reason, when it gave one, says why. */
+function stoppedBy(signal: AbortSignal): GitError {
   const reason: unknown = signal.reason;
-  return new GitStopped(reason instanceof Error && reason.name !== 'AbortError' ? reason.message : 'stopped');
+  return new GitError(reason instanceof Error && reason.name !== 'AbortError' ? reason.message : 'stopped');
 }
 
 function gitSpawnError(error: NodeJS.ErrnoException): GitError {

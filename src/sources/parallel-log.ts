@@ -51,7 +51,7 @@ export interface ParallelLogOptions {
    * without it. Without this, such a failure ends the whole run.
    */
   onUnreadable?: (unreadable: UnreadableObject) => void;
-  /** Stops every git process (a per-repository timeout): the run then rejects with GitStopped. */
+  /** Stops every git process (a per-repository timeout): the run then rejects with the signal's reason. */
   signal?: AbortSignal;
 }
 

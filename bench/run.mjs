@@ -23,7 +23,7 @@ const targetMb = Number(process.env.KEYWARD_BENCH_MB ?? 500);
 // secretlint scans about 0.3 MB/s: it gets a smaller sample of the same generator, and keyward is timed on it too.
 const sampleMb = Number(process.env.KEYWARD_BENCH_SECRETLINT_MB ?? 20);
 const historyCommits = Number(process.env.KEYWARD_BENCH_COMMITS ?? 10000);
-const cli = join(root, 'dist/bundle/keyward.js');
+const cli = join(root, 'dist/cli/keyward.js');
 /** Bumped whenever corpus.mjs changes what it writes, so a cached corpus is rebuilt. */
 const CORPUS_VERSION = 2;
 

@@ -216,4 +216,5 @@ function exitCodeFor(error: unknown): number {
   return EXIT.usage;
 }
 
-await main();
+// Not awaited at the top level: the CLI is also built as CommonJS, which has no top-level await. main() never rejects.
+void main();

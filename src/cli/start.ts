@@ -2,14 +2,14 @@
 // The CLI's entry point. On Node 22 and later, V8's compile cache keeps the compiled code between runs (a hook and
 // an editor start keyward thousands of times a day); it has to be on before the CLI's own modules load, hence this
 // file, which imports them afterwards. On Node 20 there is no such cache and nothing changes.
+// No top-level await: the build turns the CLI into CommonJS (see scripts/build-cli.mjs).
 import module from 'node:module';
 
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // Asked by scripts and editors to find out what is installed: answered without loading the command line parser.
-  const { packageVersion } = await import('../package-root.js');
-  process.stdout.write(`${packageVersion()}\n`);
+  void import('../package-root.js').then(({ packageVersion }) => process.stdout.write(`${packageVersion()}\n`));
 } else {
-  await import('./main.js');
+  void import('./main.js');
 }

@@ -25,20 +25,25 @@ export interface BatchResult {
 }
 
 const setup = workerData as WorkerSetup;
-const detector = await createDetector(setup.config, setup.detectorOptions);
 const port = parentPort!;
 
-port.on('message', (batch: WalkedFile[]) => {
-  const result: BatchResult = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
-  for (const file of batch) {
-    const outcome = detectInFile(file, detector, setup.maxFileSize);
-    for (const finding of outcome.findings) result.findings.push({ finding, facts: keyFactsOf(finding) });
-    if (outcome.skipped) result.skipped.push(outcome.skipped);
-    if (outcome.bytes !== undefined) {
-      result.filesScanned++;
-      result.bytesScanned += outcome.bytes;
+// An async function rather than top-level await: the CLI's copy of this worker is built as CommonJS.
+async function serve(): Promise<void> {
+  const detector = await createDetector(setup.config, setup.detectorOptions);
+  port.on('message', (batch: WalkedFile[]) => {
+    const result: BatchResult = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
+    for (const file of batch) {
+      const outcome = detectInFile(file, detector, setup.maxFileSize);
+      for (const finding of outcome.findings) result.findings.push({ finding, facts: keyFactsOf(finding) });
+      if (outcome.skipped) result.skipped.push(outcome.skipped);
+      if (outcome.bytes !== undefined) {
+        result.filesScanned++;
+        result.bytesScanned += outcome.bytes;
+      }
     }
-  }
-  port.postMessage(result);
-});
-port.postMessage('ready');
+    port.postMessage(result);
+  });
+  port.postMessage('ready');
+}
+
+void serve();

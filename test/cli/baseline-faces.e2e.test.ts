@@ -54,7 +54,7 @@ describe('baselines that mean what they say (built CLI, the Action bundle)', () 
     expect(runCli(['scan', '--staged', '--baseline', join(tempTree({ 'empty.json': '{"tool":"keyward","version":1,"createdAt":"","entries":[]}' }), 'empty.json')], { cwd: repo.dir }).status).toBe(1);
     expect(runCli(['install-hook'], { cwd: repo.dir }).status).toBe(0);
     const shim = join(tempTree(), 'keyward');
-    writeFileSync(shim, `#!/bin/sh\nexec '${process.execPath}' '${join(packageRoot(), 'dist/bundle/keyward.js')}' "$@"\n`, { mode: 0o755 });
+    writeFileSync(shim, `#!/bin/sh\nexec '${process.execPath}' '${join(packageRoot(), 'dist/cli/keyward.js')}' "$@"\n`, { mode: 0o755 });
     const hooked = spawnSync('git', ['commit', '-q', '-m', 'reformat'], {
       cwd: repo.dir,
       encoding: 'utf8',

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-root.js';
 
-export const CLI = join(packageRoot(), 'dist/bundle/keyward.js');
+export const CLI = join(packageRoot(), 'dist/cli/keyward.js');
 
 export interface CliRun {
   status: number;

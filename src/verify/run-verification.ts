@@ -1,6 +1,7 @@
 import type { CompiledRule } from '../engine/compile-rule.js';
 import type { Finding } from '../engine/types.js';
-import { defaultCacheDir, VerifyCache } from './verify-cache.js';
+import { defaultCacheDir } from '../cache-dir.js';
+import { VerifyCache } from './verify-cache.js';
 import { verifyFindings, type VerifySummary } from './verify-findings.js';
 import { verifyOriginsFromEnv } from './verify-origins.js';
 import type { VerifySettings } from './verify-settings.js';

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Validity } from '../engine/types.js';
-
-/** `$XDG_CACHE_HOME/keyward`, else `~/.cache/keyward`. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'keyward');
-}
 
 interface CacheFile {
   version: 1;

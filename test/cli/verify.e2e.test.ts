@@ -87,9 +87,12 @@ describe('keyward scan --verify, with loopback stand-ins for several vendors (KE
     }
     expect(run.stderr).toContain('verify: 5 key(s), 0 from the cache, 5 request(s): 3 active, 2 inactive, 0 unknown');
 
-    // The cache holds hashes only, and a second run asks nothing about keys it settled.
+    // The cache folder holds hashes only (and compiled code: see compile-cache), and a second run asks nothing
+    // about keys it settled.
     const cacheDir = join(v.env.XDG_CACHE_HOME, 'keyward');
-    const cacheText = readdirSync(cacheDir).map((name) => readFileSync(join(cacheDir, name), 'utf8')).join('');
+    const cacheFiles = readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(cacheFiles.map((entry) => entry.name)).toContain('verify-cache.json');
+    const cacheText = cacheFiles.map((entry) => readFileSync(join(entry.parentPath ?? entry.path, entry.name), 'latin1')).join('');
     for (const secret of Object.values(keys)) expect(cacheText).not.toContain(secret);
     const again = await runCliAsync(['scan', '.', '--verify', '--format', 'json'], { cwd: dir, env: v.env });
     expect(json(again.stdout).findings.map((f) => f.validity)).toEqual(report.findings.map((f) => f.validity));

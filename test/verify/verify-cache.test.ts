@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultCacheDir, VerifyCache } from '../../src/verify/verify-cache.js';
+import { VerifyCache } from '../../src/verify/verify-cache.js';
 import { randomAlnum } from '../helpers/keys.js';
 import { tempTree, writeTree } from '../helpers/temp-dir.js';
 
@@ -40,10 +40,5 @@ describe('the verification cache', () => {
     off.set(key, 'active');
     off.save();
     expect(off.get(key)).toBeUndefined();
-  });
-
-  it('lives under XDG_CACHE_HOME, else ~/.cache', () => {
-    expect(defaultCacheDir({ XDG_CACHE_HOME: '/x/cache' })).toBe('/x/cache/keyward');
-    expect(defaultCacheDir({})).toMatch(/\.cache\/keyward$/);
   });
 });

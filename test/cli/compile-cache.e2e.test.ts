@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/package-root.js';
+import { runCli } from '../helpers/cli.js';
+import { tempTree } from '../helpers/temp-dir.js';
+
+const fixtures = join(packageRoot(), 'fixtures');
+const scanFixtures = (cacheHome: string) => runCli(['scan', fixtures, '--format', 'json'], { cwd: fixtures, env: { XDG_CACHE_HOME: cacheHome } });
+/** The report without its timing, which differs from run to run. */
+const findingsOf = (stdout: string) => JSON.parse(stdout).findings as unknown[];
+
+/** Every file under `dir`, with its modification time and content. */
+function entries(dir: string): Map<string, { mtimeMs: number; content: Buffer }> {
+  const found = new Map<string, { mtimeMs: number; content: Buffer }>();
+  for (const path of readdirSync(dir, { recursive: true }).map(String)) {
+    const file = join(dir, path);
+    if (statSync(file).isFile()) found.set(path, { mtimeMs: statSync(file).mtimeMs, content: readFileSync(file) });
+  }
+  return found;
+}
+
+describe("the CLI's compile cache", () => {
+  it('is written to the user cache folder by the first run and read, unchanged, by the next', () => {
+    const cacheHome = tempTree();
+    const first = scanFixtures(cacheHome);
+    expect(first.status).toBe(1);
+    const cacheDir = join(cacheHome, 'keyward/compile-cache');
+    const written = entries(cacheDir);
+    expect(written.size).toBeGreaterThan(3);
+
+    const second = scanFixtures(cacheHome);
+    expect(second.status).toBe(1);
+    expect(findingsOf(second.stdout)).toEqual(findingsOf(first.stdout));
+    // V8 took every entry: none was refused and written again.
+    const after = entries(cacheDir);
+    expect([...after.keys()].sort()).toEqual([...written.keys()].sort());
+    for (const [path, entry] of written) expect(after.get(path)!.mtimeMs).toBe(entry.mtimeMs);
+  });
+
+  it('costs nothing when damaged or out of reach: the run is the same', () => {
+    const cacheHome = tempTree();
+    const clean = scanFixtures(cacheHome);
+    const cacheDir = join(cacheHome, 'keyward/compile-cache');
+    for (const [path, entry] of entries(cacheDir)) writeFileSync(join(cacheDir, path), Buffer.alloc(entry.content.length, 0x5a));
+    const damaged = scanFixtures(cacheHome);
+    expect(damaged.status).toBe(clean.status);
+    expect(damaged.stderr).toBe('');
+    expect(findingsOf(damaged.stdout)).toEqual(findingsOf(clean.stdout));
+
+    // A cache home that is a file: nothing can be written, and nothing is said.
+    const blocked = join(tempTree({ 'not-a-folder': '' }), 'not-a-folder');
+    const unwritable = scanFixtures(blocked);
+    expect(unwritable.status).toBe(clean.status);
+    expect(unwritable.stderr).toBe('');
+    expect(findingsOf(unwritable.stdout)).toEqual(findingsOf(clean.stdout));
+  });
+});

@@ -46,12 +46,23 @@ const library = await build({
   banner: { js: requireShim },
 });
 
+/** commander's node:child_process, swapped for one loaded on first use (see scripts/shims/child-process-on-demand.cjs). */
+const childProcessOnDemandForCommander = {
+  name: 'child-process-on-demand-for-commander',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: join(root, 'scripts/shims/child-process-on-demand.cjs') } : undefined,
+    );
+  },
+};
+
 // esbuild splits only ES modules into chunks: the CLI is bundled as ES modules in memory, then each file is turned
 // into CommonJS (imports become require calls, dynamic import() a require on first use).
 const MODULE_URL = '__keywardModuleUrl';
 const cli = await build({
   ...common,
   ...chunked,
+  plugins: [...common.plugins, childProcessOnDemandForCommander],
   entryPoints: { keyward: join(root, 'src/cli/start.ts'), 'scan-worker': join(root, 'src/scan/scan-worker.ts') },
   outdir: folders.cli,
   write: false,

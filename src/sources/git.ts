@@ -1,5 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
+import { lazyBuiltin } from '../lazy-builtin.js';
+
+/** Loaded with the first git command: a scan of a folder runs none. */
+const childProcess = lazyBuiltin<typeof import('node:child_process')>('node:child_process');
 
 /** git is missing, or the folder is not a repository: one line for the user, exit code 2. */
 export class GitError extends Error {
@@ -25,7 +28,7 @@ const NEUTRAL_CONFIG = [
  * own first line on failure.
  */
 export function git(args: string[], cwd: string, input?: string): string {
-  const result = spawnSync('git', [...NEUTRAL_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(input !== undefined ? { input } : {}) });
+  const result = childProcess().spawnSync('git', [...NEUTRAL_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(input !== undefined ? { input } : {}) });
   if (result.error) throw gitSpawnError(result.error);
   if (result.status !== 0) throw new GitError(firstLine(result.stderr) || `git ${args[0]} failed`);
   return result.stdout;
@@ -46,7 +49,7 @@ export interface GitRunOptions {
 export function gitStream(args: string[], cwd: string, onText: (text: string) => void, input?: string, run: GitRunOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     if (run.signal?.aborted) return reject(stoppedBy(run.signal));
-    const child = spawn('git', [...NEUTRAL_CONFIG, ...args], {
+    const child = childProcess().spawn('git', [...NEUTRAL_CONFIG, ...args], {
       cwd,
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       ...(run.env ? { env: { ...process.env, ...run.env } } : {}),
@@ -123,7 +126,7 @@ export function readObjects(specs: string[], cwd: string): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
   const wanted = specs.filter((spec) => !spec.includes('\n'));
   if (wanted.length === 0) return found;
-  const result = spawnSync('git', [...NEUTRAL_CONFIG, 'cat-file', '--batch'], {
+  const result = childProcess().spawnSync('git', [...NEUTRAL_CONFIG, 'cat-file', '--batch'], {
     cwd,
     input: `${wanted.join('\n')}\n`,
     maxBuffer: 1024 * 1024 * 1024,

@@ -30,5 +30,5 @@ const { COMPILED_AUTOMATON } = await import('../dist/src/engine/load-rules.js');
 const detector = await createDetector(defaultConfig());
 // The detector's own keyword order (lower-cased, first occurrences), and a fresh build: never a stale copy's tables.
 const keywords = [...detector.keywords];
-writeFileSync(join(packageRoot(), COMPILED_AUTOMATON), JSON.stringify(encodeAutomaton(keywords, new AhoCorasick(keywords).tables)));
+writeFileSync(join(packageRoot(), COMPILED_AUTOMATON), encodeAutomaton(keywords, new AhoCorasick(keywords).tables));
 console.log(`compiled the automaton of ${keywords.length} keywords into ${COMPILED_AUTOMATON}`);

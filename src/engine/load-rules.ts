@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../package-root.js';
-import type { AutomatonFile } from './automaton-file.js';
 import type { RulePack } from './rule-schema.js';
 
 export interface LoadedPack extends RulePack {
@@ -14,17 +13,17 @@ export interface LoadedPack extends RulePack {
 export const COMPILED_RULES = 'dist/rules.json';
 
 /** Where the build writes the keyword automaton of the default rule set. */
-export const COMPILED_AUTOMATON = 'dist/keyword-automaton.json';
+export const COMPILED_AUTOMATON = 'dist/keyword-automaton.bin';
 
 function runningFromDist(): boolean {
   return fileURLToPath(import.meta.url).includes(`${'/'}dist${'/'}`);
 }
 
 /** The precompiled keyword automaton, when running the built CLI (tests from src/ always build their own). */
-export function loadCompiledAutomaton(): AutomatonFile | undefined {
+export function loadCompiledAutomaton(): Buffer | undefined {
   const file = join(packageRoot(), COMPILED_AUTOMATON);
   if (!runningFromDist() || !existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8')) as AutomatonFile;
+  return readFileSync(file);
 }
 
 /**

@@ -21,9 +21,9 @@ function addPrecompiled(): void {
   if (precompiledTried) return;
   precompiledTried = true;
   const file = loadCompiledAutomaton();
-  if (!file) return;
-  const { keywords, tables } = decodeAutomaton(file);
-  automata.set(keywords.join('\0'), new AhoCorasick(keywords, tables));
+  const decoded = file && decodeAutomaton(file);
+  if (!decoded) return;
+  automata.set(decoded.keywords.join('\0'), new AhoCorasick(decoded.keywords, decoded.tables));
 }
 
 export class KeywordPrefilter {

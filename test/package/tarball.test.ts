@@ -21,7 +21,7 @@ describe('the npm package', () => {
   });
 
   it('carries the CLI, the compiled rules, the webhook receiver example and the rule docs; not the tests or sources', () => {
-    for (const path of ['dist/cli/keyward.js', 'dist/cli/package.json', 'dist/cli/scan-worker.js', 'dist/bundle/eslint.js', 'dist/bundle/index.js', 'dist/vendor/picomatch.cjs', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/src/index.d.ts', 'dist/rules.json', 'dist/keyword-automaton.json', 'examples/revoke-receiver.mjs', 'docs/rules.md', 'schemas/revoke-payload.schema.json']) {
+    for (const path of ['dist/cli/keyward.js', 'dist/cli/package.json', 'dist/cli/scan-worker.js', 'dist/bundle/eslint.js', 'dist/bundle/index.js', 'dist/vendor/picomatch.cjs', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/src/index.d.ts', 'dist/rules.json', 'dist/keyword-automaton.bin', 'examples/revoke-receiver.mjs', 'docs/rules.md', 'schemas/revoke-payload.schema.json']) {
       expect(files).toContain(path);
     }
     expect(files.filter((path) => /^(?:test|src|bench|fixtures)\//.test(path))).toEqual([]);

@@ -9,6 +9,7 @@
 // read only when used. The TypeScript parser is left outside: the ESLint plugin takes it from the user's project.
 //   node scripts/build-cli.mjs
 import { build, transform } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { nodeTarget, replaceLazyRequire, requireShim, root } from './esbuild-common.mjs';
@@ -77,8 +78,17 @@ const cli = await build({
 });
 mkdirSync(folders.cli, { recursive: true });
 writeFileSync(join(folders.cli, 'package.json'), '{ "type": "commonjs" }\n');
+// The compile cache keeps one folder per build (see src/cli/compile-cache.ts): the build's id hashes every file.
+const buildId = createHash('sha256').update(cli.outputFiles.map((file) => file.text).join('\0')).digest('hex').slice(0, 16);
 for (const file of cli.outputFiles) {
-  const { code } = await transform(file.text, { format: 'cjs', platform: 'node', target: nodeTarget, minify: true, supported: { 'dynamic-import': false } });
+  const { code } = await transform(file.text, {
+    format: 'cjs',
+    platform: 'node',
+    target: nodeTarget,
+    minify: true,
+    supported: { 'dynamic-import': false },
+    define: { __keywardBuildId: JSON.stringify(buildId) },
+  });
   // Only the few files that ask for their own URL compute it (pathToFileURL on every chunk costs milliseconds).
   writeFileSync(file.path, code.includes(MODULE_URL) ? withModuleUrl(code) : code);
 }

@@ -1,8 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
 import { defaultCacheDir } from '../cache-dir.js';
+
+/** Set by scripts/build-cli.mjs in the CommonJS build: a hash of the whole bundle. */
+declare const __keywardBuildId: string | undefined;
 
 type CompileModule = (this: { exports: unknown }, content: string, filename: string) => unknown;
 interface NodeModuleApi {
@@ -26,9 +29,10 @@ export function enableCompileCache(): void {
     return;
   }
   // Only the built CLI, which is CommonJS: from sources (tests) or an ES module bundle there is nothing to hook.
-  if (typeof __filename !== 'string') return;
-  // dist/: the CLI's files and the vendored dependencies beside them.
-  cacheOwnFiles(api, dirname(dirname(__filename)), join(dir, `keyward-${process.version}-${process.arch}`));
+  if (typeof __filename !== 'string' || typeof __keywardBuildId !== 'string') return;
+  // dist/: the CLI's files and the vendored dependencies beside them. A folder per build: V8 checks only a
+  // source's length, and npm gives every file of a package the same time, so no two builds may share entries.
+  cacheOwnFiles(api, dirname(dirname(__filename)), join(dir, `keyward-${__keywardBuildId}-${process.version}-${process.arch}`));
 }
 
 /** Compiles the CommonJS files under `ownDir` with V8's cached data from `cacheDir`, and saves what is missing at exit. */
@@ -37,9 +41,7 @@ function cacheOwnFiles(api: NodeModuleApi, ownDir: string, cacheDir: string): vo
   const unsaved: Array<{ file: string; script: Script }> = [];
   api.prototype._compile = function compileWithCache(content, filename) {
     if (!filename.startsWith(ownDir + sep)) return compile.call(this, content, filename);
-    // The file's size and time in the name: a rebuilt file is a new entry, never old code for new source.
-    const stamp = statSync(filename);
-    const file = join(cacheDir, `${basename(dirname(filename))}-${basename(filename)}-${stamp.size}-${Math.trunc(stamp.mtimeMs)}.bin`);
+    const file = join(cacheDir, `${basename(dirname(filename))}-${basename(filename)}.bin`);
     const cachedData = readCache(file);
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${content}\n})`, { filename, cachedData });
     if (!cachedData || script.cachedDataRejected) unsaved.push({ file, script });

@@ -1,3 +1,4 @@
+import { now } from '../clock.js';
 import { keyFactsOf, registerKeyFacts, type Detector, type KeyFacts } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { scanHistory } from '../scan/scan-history.js';
@@ -42,7 +43,7 @@ export interface OrgScan {
  * or overruns its time, is reported failed with its reason and the others go on.
  */
 export async function scanOrganization(list: ListedRepository[], detector: Detector, options: OrgScanOptions): Promise<OrgScan> {
-  const started = performance.now();
+  const started = now();
   const parts: ScanResult[] = new Array(list.length);
   const state: OrgState = { kind: 'keyward-state', version: 1, repositories: {} };
   let next = 0;
@@ -59,19 +60,19 @@ export async function scanOrganization(list: ListedRepository[], detector: Detec
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, list.length)) }, worker));
   const result = combineResults(parts);
-  return { result: { ...result, durationMs: performance.now() - started }, state };
+  return { result: { ...result, durationMs: now() - started }, state };
 }
 
 /** One repository: fetched, compared with its state, scanned where new; never throws. */
 async function scanOne(repo: ListedRepository, detector: Detector, options: OrgScanOptions): Promise<{ part: ScanResult; entry?: RepositoryState }> {
-  const started = performance.now();
+  const started = now();
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new Error(`timed out after ${formatDuration(options.timeoutMs)}`)), options.timeoutMs);
   const previous = options.full ? undefined : options.state?.repositories[repo.repository];
   const status = (fields: Omit<RepositoryStatus, 'repository' | 'durationMs'>): RepositoryStatus => ({
     repository: repo.repository,
     ...fields,
-    durationMs: Math.round(performance.now() - started),
+    durationMs: Math.round(now() - started),
   });
   try {
     const opened = await openSource(repo, options.cacheDir, timeout.signal);

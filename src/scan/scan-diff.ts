@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { now } from '../clock.js';
 import type { Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { DiffParser, type AddedLines, type DiffNote } from '../sources/diff-parser.js';
@@ -20,7 +21,7 @@ export interface DiffScanOptions {
  * finding points where the editor shows it. Paths are relative to the repository's top, as git prints them.
  */
 export async function scanDiff(cwd: string, detector: Detector, options: DiffScanOptions): Promise<ScanResult> {
-  const started = performance.now();
+  const started = now();
   const top = git(['rev-parse', '--show-toplevel'], cwd).trim();
   const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
   const findings: Finding[] = [];
@@ -51,7 +52,7 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
     skipped: [],
     filesScanned: parser.files,
     bytesScanned: parser.charsRead,
-    durationMs: performance.now() - started,
+    durationMs: now() - started,
     linesRead,
   };
 }

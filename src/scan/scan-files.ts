@@ -1,3 +1,4 @@
+import { now } from '../clock.js';
 import { registerKeyFacts, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { decode, readLimit, type SkippedFile } from '../sources/read-file.js';
@@ -20,9 +21,6 @@ export interface FileScanOptions {
   /** How to make a detector in a worker thread; without it the scan stays on this thread. */
   workers?: Omit<WorkerSetup, 'maxFileSize'>;
 }
-
-/** Milliseconds from a fixed point: process.hrtime, because the global `performance` loads node:perf_hooks at start-up. */
-const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** Scans files and folders: walk, read, detect. A file that cannot be read is reported and skipped. */
 export async function scanFiles(roots: string[], detector: Detector, options: FileScanOptions): Promise<ScanResult> {

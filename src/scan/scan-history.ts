@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { now } from '../clock.js';
 import { secretOf, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { DiffParser, type AddedLines, type CommitInfo, type DiffNote } from '../sources/diff-parser.js';
@@ -68,7 +69,7 @@ const ONLY_IN_HISTORY =
  * finding: the commit that introduced it, with the count of occurrences and the files.
  */
 export async function scanHistory(repo: Repository, detector: Detector, options: HistoryOptions): Promise<ScanResult> {
-  const started = performance.now();
+  const started = now();
   const notes: string[] = [];
   if (repo.shallow) notes.push('shallow clone: only the history that is here was scanned (the oldest commit shows its whole tree as added)');
   const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
@@ -163,7 +164,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     skipped,
     filesScanned: fileDiffs,
     bytesScanned: chars,
-    durationMs: performance.now() - started,
+    durationMs: now() - started,
     commitsScanned: commits,
     notes,
     // Part of the history (a range, a branch, a date): a baseline entry from elsewhere was not looked for.

@@ -47,20 +47,13 @@ const library = await build({
   banner: { js: requireShim },
 });
 
-/**
- * Built-ins that a bundled package requires when it loads but the CLI seldom needs, swapped for stand-ins that load
- * them on first use (each shim says why): by package, the built-in and its stand-in.
- */
-const STAND_INS = [
-  { package: 'commander', builtin: 'node:child_process', shim: 'scripts/shims/child-process-on-demand.cjs' },
-];
-const builtinStandIns = {
-  name: 'builtin-stand-ins',
+/** commander's node:child_process, swapped for a stand-in that loads it on first use (see the shim for why). */
+const childProcessOnDemand = {
+  name: 'child-process-on-demand',
   setup(build) {
-    for (const standIn of STAND_INS) {
-      const importer = new RegExp(`[\\\\/]node_modules[\\\\/]${standIn.package}[\\\\/]`);
-      build.onResolve({ filter: new RegExp(`^${standIn.builtin}$`) }, (args) => (importer.test(args.importer) ? { path: join(root, standIn.shim) } : undefined));
-    }
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: join(root, 'scripts/shims/child-process-on-demand.cjs') } : undefined,
+    );
   },
 };
 
@@ -70,7 +63,7 @@ const MODULE_URL = '__keywardModuleUrl';
 const cli = await build({
   ...common,
   ...chunked,
-  plugins: [...common.plugins, builtinStandIns],
+  plugins: [...common.plugins, childProcessOnDemand],
   entryPoints: { keyward: join(root, 'src/cli/start.ts'), 'scan-worker': join(root, 'src/scan/scan-worker.ts') },
   outdir: folders.cli,
   write: false,

@@ -15,7 +15,8 @@ function entries(dir: string): Map<string, { mtimeMs: number; content: Buffer }>
   const found = new Map<string, { mtimeMs: number; content: Buffer }>();
   for (const path of readdirSync(dir, { recursive: true }).map(String)) {
     const file = join(dir, path);
-    if (statSync(file).isFile()) found.set(path, { mtimeMs: statSync(file).mtimeMs, content: readFileSync(file) });
+    const stats = statSync(file);
+    if (stats.isFile()) found.set(path, { mtimeMs: stats.mtimeMs, content: readFileSync(file) });
   }
   return found;
 }

@@ -1,8 +1,9 @@
 // A real tree for the bench: the project's own node_modules (after npm ci), copied into bench/work/deps so that no
 // .gitignore hides it. Folders named node_modules inside it are renamed: secretlint skips every such folder, and
 // both tools must read the same files.
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { reusedCorpus } from './reused-corpus.mjs';
 
 function sizeOf(dir) {
   let files = 0;
@@ -19,13 +20,11 @@ function sizeOf(dir) {
 /** { dir, files, bytes } of the copy, made once per lock file (reused while package-lock.json is unchanged). */
 export function dependencyTree(root, work) {
   const dir = join(work, 'deps');
-  const marker = join(work, 'deps.json');
   const lock = readFileSync(join(root, 'package-lock.json'), 'utf8').length;
-  if (existsSync(marker) && existsSync(dir)) {
-    const meta = JSON.parse(readFileSync(marker, 'utf8'));
-    if (meta.lock === lock) return { dir, ...meta };
-  }
-  rmSync(dir, { recursive: true, force: true });
+  return { dir, ...reusedCorpus(dir, join(work, 'deps.json'), { lock }, () => copyDependencies(root, dir)) };
+}
+
+function copyDependencies(root, dir) {
   cpSync(join(root, 'node_modules'), dir, { recursive: true, verbatimSymlinks: true });
   // Deepest first, so that a renamed folder's own nested node_modules was renamed before it moves.
   const nested = readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -33,7 +32,5 @@ export function dependencyTree(root, work) {
     .map((entry) => join(entry.parentPath, entry.name))
     .sort((a, b) => b.length - a.length);
   for (const folder of nested) renameSync(folder, `${folder}_`);
-  const meta = { lock, ...sizeOf(dir) };
-  writeFileSync(marker, JSON.stringify(meta));
-  return { dir, ...meta };
+  return sizeOf(dir);
 }

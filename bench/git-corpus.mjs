@@ -1,9 +1,10 @@
 // Generates git repositories for the benchmark: a long history through `git fast-import` (thousands of commits in
 // seconds), and a small repository with a typical staged commit for the pre-commit case.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fillerText, keys } from './corpus.mjs';
+import { reusedCorpus } from './reused-corpus.mjs';
 
 /** Bumped whenever this file changes what it writes, so a cached repository is rebuilt. */
 const GENERATOR = 2;
@@ -28,13 +29,10 @@ export function git(cwd, args, input) {
  * 50 commits and a key planted every 100 (half of them deleted again later). Reused when already built.
  */
 export function buildHistoryRepo(dir, { commits = 5000, files = 400 } = {}) {
-  const marker = join(dir, '.git', 'bench.json');
-  if (existsSync(marker)) {
-    const meta = JSON.parse(readFileSync(marker, 'utf8'));
-    if (meta.commits === commits && meta.generator === GENERATOR) return meta;
-  }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  return reusedCorpus(dir, join(dir, '.git', 'bench.json'), { commits, files, generator: GENERATOR }, () => writeHistoryRepo(dir, commits, files));
+}
+
+function writeHistoryRepo(dir, commits, files) {
   git(dir, ['init', '-q', '-b', 'main']);
   const chunks = [];
   const data = (text) => `data ${Buffer.byteLength(text)}\n${text}`;
@@ -63,9 +61,7 @@ export function buildHistoryRepo(dir, { commits = 5000, files = 400 } = {}) {
   }
   git(dir, ['fast-import', '--quiet'], `${chunks.join('\n')}\n`);
   git(dir, ['checkout', '-q', '-f', 'main']);
-  const meta = { commits, planted, generator: GENERATOR };
-  writeFileSync(marker, JSON.stringify(meta));
-  return meta;
+  return { commits, planted };
 }
 
 /** A repository with one base commit and `files` files of ~200 lines staged on top, one holding a key. */

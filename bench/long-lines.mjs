@@ -1,10 +1,10 @@
 // A history of the shape that made twilio-node's history take minutes: a few release commits that each regenerate
 // many typedoc HTML pages, every page one line of ~100,000 characters full of the words rules look for (apiKey,
 // token, secret, Authorization), plus one committed bundle larger than --max-file-size with a key in it.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alnum, keys } from './corpus.mjs';
 import { git } from './git-corpus.mjs';
+import { reusedCorpus } from './reused-corpus.mjs';
 
 /** Bumped whenever this file changes what it writes, so a cached repository is rebuilt. */
 const GENERATOR = 1;
@@ -31,14 +31,11 @@ function typedocPage(release, page, chars) {
  * skipped and reported, not read). Reused when already built.
  */
 export function buildLongLineRepo(dir, { releases = 4, pages = 40, chars = 100_000, bundleBytes = 2 * 1024 * 1024 } = {}) {
-  const marker = join(dir, '.git', 'bench.json');
   const settings = { releases, pages, chars, bundleBytes, generator: GENERATOR };
-  if (existsSync(marker)) {
-    const meta = JSON.parse(readFileSync(marker, 'utf8'));
-    if (JSON.stringify(meta.settings) === JSON.stringify(settings)) return meta;
-  }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  return reusedCorpus(dir, join(dir, '.git', 'bench.json'), settings, () => writeLongLineRepo(dir, settings));
+}
+
+function writeLongLineRepo(dir, { releases, pages, chars, bundleBytes }) {
   git(dir, ['init', '-q', '-b', 'main']);
   const data = (text) => `data ${Buffer.byteLength(text)}\n${text}`;
   const chunks = [];
@@ -53,7 +50,5 @@ export function buildLongLineRepo(dir, { releases = 4, pages = 40, chars = 100_0
   }
   git(dir, ['fast-import', '--quiet'], `${chunks.join('\n')}\n`);
   git(dir, ['checkout', '-q', '-f', 'main']);
-  const meta = { settings, patchBytes: git(dir, ['log', '-p', '--all']).length };
-  writeFileSync(marker, JSON.stringify(meta));
-  return meta;
+  return { patchBytes: git(dir, ['log', '-p', '--all']).length };
 }

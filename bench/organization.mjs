@@ -3,11 +3,12 @@
 // run recorded in its state), so the sum and the slowest shard show what sharding costs and how even the parts are.
 // Run alone: node bench/organization.mjs (after npm run build). Repositories: KEYWARD_BENCH_REPOS (default 200).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fillerText, keys } from './corpus.mjs';
 import { git } from './git-corpus.mjs';
+import { reusedCorpus } from './reused-corpus.mjs';
 import { timed } from './timed.mjs';
 
 /** Bumped whenever this file changes what it writes, so a cached organization is rebuilt. */
@@ -18,13 +19,10 @@ const commitsOf = (i) => (i % 25 === 0 ? 1500 : 10 + ((i * 7) % 40));
 
 /** N repositories through `git fast-import`, a key planted every 30 commits; reused when already built. */
 export function buildOrganization(dir, repositories) {
-  const marker = join(dir, 'organization.json');
-  if (existsSync(marker)) {
-    const meta = JSON.parse(readFileSync(marker, 'utf8'));
-    if (meta.repositories === repositories && meta.generator === GENERATOR) return meta;
-  }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  return reusedCorpus(dir, join(dir, 'organization.json'), { repositories, generator: GENERATOR }, () => writeOrganization(dir, repositories));
+}
+
+function writeOrganization(dir, repositories) {
   let commits = 0;
   let planted = 0;
   const list = [];
@@ -51,9 +49,7 @@ export function buildOrganization(dir, repositories) {
     list.push(`file://${repo}`);
   }
   writeFileSync(join(dir, 'repos.txt'), `${list.join('\n')}\n`);
-  const meta = { repositories, commits, planted, generator: GENERATOR };
-  writeFileSync(marker, JSON.stringify(meta));
-  return meta;
+  return { repositories, commits, planted };
 }
 
 /** Times one machine and four shards. */

@@ -13,6 +13,7 @@ import { buildHistoryRepo, buildStagedRepo } from './git-corpus.mjs';
 import { buildLongLineRepo } from './long-lines.mjs';
 import { benchOrganization } from './organization.mjs';
 import { realRepository } from './real-repo.mjs';
+import { reusedCorpus } from './reused-corpus.mjs';
 import { START_UP_ROUNDS, startUpNote, startUpTimes } from './start-up.mjs';
 import { printTargets, target } from './targets.mjs';
 import { timed } from './timed.mjs';
@@ -28,13 +29,10 @@ const cli = join(root, 'dist/cli/keyward.js');
 const CORPUS_VERSION = 2;
 
 function buildTreeCorpus(dir, megabytes) {
-  const marker = join(dir, '.corpus.json');
-  if (existsSync(marker)) {
-    const meta = JSON.parse(readFileSync(marker, 'utf8'));
-    if (meta.megabytes === megabytes && meta.generator === CORPUS_VERSION) return meta;
-  }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  return reusedCorpus(dir, join(dir, '.corpus.json'), { megabytes, generator: CORPUS_VERSION }, () => writeTreeCorpus(dir, megabytes));
+}
+
+function writeTreeCorpus(dir, megabytes) {
   let bytes = 0;
   let files = 0;
   let leaks = 0;
@@ -53,9 +51,7 @@ function buildTreeCorpus(dir, megabytes) {
     bytes += Buffer.byteLength(content);
     files++;
   }
-  const meta = { megabytes, bytes, files, leaks, generator: CORPUS_VERSION };
-  writeFileSync(marker, JSON.stringify(meta));
-  return meta;
+  return { bytes, files, leaks };
 }
 
 const mb = (bytes) => bytes / 1024 / 1024;

@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '../sinks/deliver.js';
+import { retryAfterMs } from '../retry-after.js';
 import { scrub } from './credentials.js';
 
 /** A listing API failed for good: one line for the user (never the token), exit code 2. */
@@ -78,7 +78,7 @@ async function getPage(url: string, options: PageOptions): Promise<Response> {
 function rateLimitWait(response: Response): number | undefined {
   const limited = response.status === 429 || (response.status === 403 && (response.headers.get('x-ratelimit-remaining') === '0' || response.headers.has('retry-after')));
   if (!limited) return undefined;
-  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  const retryAfter = retryAfterMs(response.headers.get('retry-after') ?? undefined);
   if (retryAfter !== undefined) return retryAfter;
   const reset = Number(response.headers.get('x-ratelimit-reset') ?? response.headers.get('ratelimit-reset'));
   // GitHub sends the reset as epoch seconds; GitLab's RateLimit-Reset is too.

@@ -1,3 +1,4 @@
+import { retryAfterMs } from '../retry-after.js';
 import { signatureHeader } from './signature.js';
 
 export interface DeliveryOptions {
@@ -34,7 +35,7 @@ export async function deliver(body: string, idempotencyKey: string, options: Del
   let last: DeliveryResult = { ok: false, attempts: 0 };
   for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
     if (options.stop?.aborted) return { ...last, error: INTERRUPTED };
-    let retryAfterMs: number | undefined;
+    let askedPause: number | undefined;
     try {
       const timeout = AbortSignal.timeout(options.timeoutMs);
       const response = await fetch(options.url, {
@@ -54,14 +55,14 @@ export async function deliver(body: string, idempotencyKey: string, options: Del
       if (response.status >= 200 && response.status < 300) return { ok: true, attempts: attempt, status: response.status };
       last = { ok: false, attempts: attempt, status: response.status, error: `HTTP ${response.status}` };
       if (!isRetryable(response.status)) return last;
-      retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      askedPause = retryAfterMs(response.headers.get('retry-after') ?? undefined);
     } catch (error) {
       if (options.stop?.aborted) return { ok: false, attempts: attempt, error: INTERRUPTED };
       last = { ok: false, attempts: attempt, error: describeNetworkError(error, options.timeoutMs) };
     }
     if (attempt === options.maxAttempts) break;
     const backoff = options.backoffMs * 2 ** (attempt - 1);
-    const pause = retryAfterMs ?? backoff / 2 + Math.random() * (backoff / 2);
+    const pause = askedPause ?? backoff / 2 + Math.random() * (backoff / 2);
     if (pause > MAX_WAIT_MS) break;
     await sleep(pause);
   }
@@ -86,14 +87,6 @@ function wait(ms: number, stop: AbortSignal | undefined): Promise<void> {
 
 function isRetryable(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
-}
-
-/** Retry-After in seconds, or as an HTTP date. */
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {

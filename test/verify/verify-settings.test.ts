@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration, verifySettingsFrom } from '../../src/verify/verify-settings.js';
 import { verifyOriginsFromEnv, routed } from '../../src/verify/verify-origins.js';
-import { retryAfterMs, ProviderThrottle } from '../../src/verify/provider-throttle.js';
+import { retryAfterMs } from '../../src/retry-after.js';
+import { ProviderThrottle } from '../../src/verify/provider-throttle.js';
 
 describe('verify flags', () => {
   it('reads durations', () => {

@@ -1,5 +1,6 @@
 import { loadPicomatch, loadRe2js } from '../lazy-require.js';
 import { LinearMatcher, NativeMatcher, type Matcher } from './matcher.js';
+import type { LiteralClause } from './required-literals.js';
 import type { RuleDefinition } from './rule-schema.js';
 import type { Severity } from './types.js';
 
@@ -11,6 +12,13 @@ export interface PrecompiledPaths {
   include?: Array<{ source: string; flags: string }>;
   exclude?: Array<{ source: string; flags: string }>;
 }
+
+/** A rule as the built-in packs give it: with what the build worked out beforehand (none of it for users' rules). */
+export type BuiltinRuleDefinition = RuleDefinition & {
+  compiledPaths?: PrecompiledPaths;
+  /** For each regex, what all of its matches contain (see required-literals.ts). */
+  requiredLiterals?: LiteralClause[][];
+};
 
 export interface CompiledRule {
   definition: RuleDefinition;
@@ -32,11 +40,13 @@ export interface CompiledRule {
  * and the tests) is compiled the first time a file needs it, not at start-up: most runs use a few of them, and a
  * pre-commit hook pays for every one it compiles.
  */
-export function compileRule(definition: RuleDefinition & { compiledPaths?: PrecompiledPaths }, engine: 'native' | 'linear'): CompiledRule {
+export function compileRule(definition: BuiltinRuleDefinition, engine: 'native' | 'linear'): CompiledRule {
   const parts = {
     matchers: () => {
       const sources = Array.isArray(definition.regex) ? definition.regex : [definition.regex];
-      return sources.map((source) => (engine === 'native' ? new NativeMatcher(source, definition.flags) : new LinearMatcher(source, definition.flags)));
+      return sources.map((source, i) =>
+        engine === 'native' ? new NativeMatcher(source, definition.flags, definition.requiredLiterals?.[i]) : new LinearMatcher(source, definition.flags),
+      );
     },
     placeholders: () => definition.placeholders.map((source) => placeholderTest(source, engine)),
     appliesTo: () => (definition.compiledPaths ? precompiledPathFilter(definition.compiledPaths) : pathFilter(definition.paths, definition.excludePaths)),

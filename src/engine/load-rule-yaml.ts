@@ -3,9 +3,14 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { packageRoot } from '../package-root.js';
 import type { LoadedPack } from './load-rules.js';
+import { requiredLiterals } from './required-literals.js';
 import { rulePackSchema } from './rule-schema.js';
 
-/** Reads and validates every YAML file in the package's rules/ folder, in name order. */
+/**
+ * Reads and validates every YAML file in the package's rules/ folder, in name order, and adds what each pattern's
+ * matches must contain (see required-literals.ts): the build writes it into dist/rules.json, so that a run never
+ * parses a regex for it.
+ */
 export function loadPacksFromYaml(): LoadedPack[] {
   const dir = join(packageRoot(), 'rules');
   return readdirSync(dir)
@@ -18,6 +23,10 @@ export function loadPacksFromYaml(): LoadedPack[] {
         const issue = parsed.error.issues[0];
         throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
       }
-      return { ...parsed.data, file };
+      const rules = parsed.data.rules.map((rule) => {
+        const sources = Array.isArray(rule.regex) ? rule.regex : [rule.regex];
+        return { ...rule, requiredLiterals: sources.map((source) => requiredLiterals(source, rule.flags)) };
+      });
+      return { ...parsed.data, rules, file };
     });
 }

@@ -1,5 +1,6 @@
 import type { RE2JS } from 're2js';
 import { loadRe2js } from '../lazy-require.js';
+import type { LiteralClause } from './required-literals.js';
 
 /** One match of a rule's pattern: the whole match and the `secret` group, as offsets into the text. */
 export interface Match {
@@ -16,17 +17,31 @@ export interface Matcher {
 
 /**
  * Built-in rules run on V8's backtracking engine: they are ours, reviewed, and each is tested on its examples.
- * The `d` flag gives the offsets of the named group.
+ * The `d` flag gives the offsets of the named group. A text that fails one of the clauses every match meets
+ * (`requiredLiterals`, worked out by the build: see required-literals.ts) is not searched at all.
  */
 export class NativeMatcher implements Matcher {
   private readonly regex: RegExp;
+  /** Under the `i` flag the clauses are lower-case, and a clause with a letter is looked for in the lower-cased text. */
+  private readonly foldCase: boolean;
 
-  constructor(source: string, flags: string) {
+  constructor(
+    source: string,
+    flags: string,
+    private readonly requiredLiterals: readonly LiteralClause[] = [],
+  ) {
     this.regex = new RegExp(source, `${flags}gd`);
     if (!/\(\?<secret>/.test(source)) throw new Error('the pattern has no named group "secret"');
+    this.foldCase = flags.includes('i') && requiredLiterals.some((clause) => clause.some((literal) => /[a-z]/.test(literal)));
+  }
+
+  private mayMatch(text: string): boolean {
+    const haystack = this.foldCase ? text.toLowerCase() : text;
+    return this.requiredLiterals.every((clause) => clause.some((literal) => haystack.includes(literal)));
   }
 
   matchAll(text: string): Match[] {
+    if (this.requiredLiterals.length && !this.mayMatch(text)) return [];
     // One regex object, reset each call: matching is synchronous and runs to the end, so no two calls interleave.
     const regex = this.regex;
     regex.lastIndex = 0;

@@ -32,3 +32,16 @@ describe('NativeMatcher (built-in rules)', () => {
     ]);
   });
 });
+
+describe('NativeMatcher with required literals', () => {
+  it('does not search a text that fails a clause, and searches one that meets them all', () => {
+    const matcher = new NativeMatcher('[a-z]+://(?<secret>\\w+)@\\w+', '', [['://'], ['@']]);
+    expect(matcher.matchAll('see https://example.com and user@host')).toEqual([]);
+    expect(matcher.matchAll('url = https://s3cr3t@host').map((m) => [m.secretStart, m.secretEnd])).toEqual([[14, 20]]);
+  });
+
+  it('under the i flag looks for the lower-case clauses in the lower-cased text', () => {
+    const matcher = new NativeMatcher('bearer\\s+(?<secret>\\w{8,})', 'i', [['bearer']]);
+    expect(matcher.matchAll('Authorization: BEARER abcdefgh12').length).toBe(1);
+  });
+});

@@ -51,7 +51,7 @@ describe('the built-in rules’ required literals', async () => {
       const examples = [...rule.examples.leaks, ...rule.examples.quiet].map((example) => (typeof example === 'string' ? example : example.text));
       const texts = [...examples.map((text) => expandTemplate(text)), ...corpus];
       sources.forEach((source, i) => {
-        const clauses = (rule as { requiredLiterals?: string[][] }).requiredLiterals?.[i];
+        const clauses = (rule as { requiredLiterals?: string[][][] }).requiredLiterals?.[i];
         expect(clauses, `${rule.id}: the loader adds the clauses`).toBeDefined();
         const regex = new RegExp(source, `${rule.flags}g`);
         for (const text of texts) {

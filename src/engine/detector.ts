@@ -166,12 +166,22 @@ function markerHits(hits: readonly KeywordHit[], isRuleKeyword: (keyword: string
   };
 }
 
+/** Whether the keyword pass can look for a quiet marker: it finds ASCII, one line at a time. */
+function inKeywordPass(marker: string): boolean {
+  return /^[\x00-\x09\x0b-\x7f]+$/.test(marker);
+}
+
 /** The rule engine: chunk in, findings out. Knows nothing of files or git. */
 export class Detector {
   private readonly prefilter: KeywordPrefilter;
   private readonly rulesByKeyword = new Map<string, CompiledRule[]>();
   /** How far past a keyword hit a diff's lines must be read: multi-line rules' keywords, and the views' triggers. */
   private readonly reachOf = new Map<string, number>();
+  /**
+   * The markers that quiet a rule in a file (a SealedSecret's ciphertext), by their lower-case form: they join the
+   * keyword pass, which the file's text gets anyway, instead of costing a search of the whole text each.
+   */
+  private readonly quietMarkers = new Map<string, string[]>();
 
   private readonly isRuleKeyword = (keyword: string) => this.rulesByKeyword.has(keyword);
 
@@ -190,7 +200,12 @@ export class Detector {
       }
     }
     for (const [trigger, reach] of derivationTriggers()) this.reachOf.set(trigger, Math.max(this.reachOf.get(trigger) ?? 0, reach));
-    const keywords = [...this.rulesByKeyword.keys(), ...this.reachOf.keys()];
+    for (const marker of new Set(options.rules.flatMap((rule) => rule.definition.quietInFilesWith))) {
+      if (!inKeywordPass(marker)) continue;
+      const lower = marker.toLowerCase();
+      this.quietMarkers.set(lower, [...(this.quietMarkers.get(lower) ?? []), marker]);
+    }
+    const keywords = [...this.rulesByKeyword.keys(), ...this.reachOf.keys(), ...this.quietMarkers.keys()];
     this.prefilter = new KeywordPrefilter(keywords);
   }
 
@@ -210,10 +225,12 @@ export class Detector {
    * what a view needs for its triggers (a concatenation that runs over the next lines).
    */
   keywordHits(text: string, onlyLinesStartingWith?: string): KeywordReach[] {
-    return this.prefilter.hits(text, onlyLinesStartingWith).map((hit) => ({
-      offset: hit.offset,
-      reach: this.reachOf.get(hit.keyword) ?? 0,
-    }));
+    const reaches: KeywordReach[] = [];
+    for (const { keyword, offset } of this.prefilter.hits(text, onlyLinesStartingWith)) {
+      // A quiet marker alone is no reason to read a line: it counts where a rule's keyword brought it.
+      if (this.rulesByKeyword.has(keyword) || this.reachOf.has(keyword)) reaches.push({ offset, reach: this.reachOf.get(keyword) ?? 0 });
+    }
+    return reaches;
   }
 
   /** Whether a binary file's name is one a file-name rule reports (a key store): then it is worth reading. */
@@ -260,18 +277,29 @@ export class Detector {
 
   detect(chunk: Chunk): Finding[] {
     const { text, origin } = chunk;
+    const hits = this.prefilter.hits(text);
     // Whether the file holds a marker that quiets a rule (a SealedSecret's ciphertext), looked up once per rule.
     const quiet = new Map<CompiledRule, boolean>();
+    let markersHere: Set<string> | undefined;
+    const holds = (marker: string) => (inKeywordPass(marker) ? (markersHere ??= this.quietMarkersAmong(text, hits)).has(marker) : text.includes(marker));
     const isQuietHere = (rule: CompiledRule) => {
       let found = quiet.get(rule);
-      if (found === undefined) quiet.set(rule, (found = rule.definition.quietInFilesWith.some((marker) => text.includes(marker))));
+      if (found === undefined) quiet.set(rule, (found = rule.definition.quietInFilesWith.some(holds)));
       return found;
     };
-    const hits = this.prefilter.hits(text);
     const candidates = [...this.candidatesIn(text, hits, origin.path, isQuietHere), ...this.derivedCandidates(text, hits, origin.path, isQuietHere)];
     if (candidates.length === 0) return [];
     const { kept, absorbed } = this.resolveOverlaps(candidates);
     return this.toFindings(chunk, kept, absorbed);
+  }
+
+  /** The quiet markers a text holds, as they are spelt (the keyword pass finds them in any case). */
+  private quietMarkersAmong(text: string, hits: readonly KeywordHit[]): Set<string> {
+    const found = new Set<string>();
+    for (const hit of hits) {
+      for (const marker of this.quietMarkers.get(hit.keyword) ?? []) if (text.startsWith(marker, hit.offset)) found.add(marker);
+    }
+    return found;
   }
 
   /**

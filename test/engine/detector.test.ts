@@ -150,6 +150,30 @@ describe('Detector', () => {
     expect(findings[0]!.preview).toBe('acme_…8c9d');
   });
 
+  it('quiets a rule in a file that holds one of its markers, as spelt, ASCII or not; a marker alone reads no diff line', async () => {
+    const detector = await detectorWith({
+      customRules: [
+        {
+          id: 'acme-token',
+          title: 'Acme token',
+          severity: 'error',
+          keywords: ['acme_'],
+          regex: '(?P<secret>acme_[a-z0-9]{20})',
+          quietInFilesWith: ['kind: AcmeVault', 'chiffré:'],
+        },
+      ],
+    });
+    const token = 'acme_0a1b2c3d4e5f6a7b8c9d';
+    const found = (text: string) => detectIn(text, 'x.yml', detector).map((f) => f.ruleId);
+    expect(found(`kind: AcmeVault\ntoken: ${token}`)).toEqual([]);
+    expect(found(`token: ${token}\n# chiffré: oui`)).toEqual([]);
+    // Markers are matched as spelt, though the keyword pass that finds them ignores case.
+    expect(found(`KIND: ACMEVAULT\ntoken: ${token}`)).toEqual(['acme-token']);
+    expect(found(`token: ${token}\n# CHIFFRÉ: oui`)).toEqual(['acme-token']);
+    expect(detector.keywordHits('kind: AcmeVault\nnothing else\n')).toEqual([]);
+    expect(detector.keywordHits(`kind: AcmeVault\n${token}`).length).toBe(1);
+  });
+
   it('finds a key in a 50 MB single-line minified file, near its end', () => {
     const secret = key.smartpayLive();
     const filler = 'var a=function(b){return b*2},c="apiKey"+d;'.repeat(1_200_000);

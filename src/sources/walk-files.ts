@@ -1,5 +1,5 @@
-import type { Dirent, Stats } from 'node:fs';
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { readdirSync, type Dirent, type Stats } from 'node:fs';
+import { lstat, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { GitignoreRules } from './gitignore.js';
 import { trackedIgnoredFiles } from './tracked-ignored.js';
@@ -67,6 +67,8 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
  * The files under one root: one readdir with file types per folder (no stat per file), folders visited in name
  * order. A folder that cannot be read is reported as skipped and the walk goes on. The .gitignore files of
  * dependencies (node_modules) are not read: npm does not publish them, and the tree's own rules decide.
+ * Synchronous, as file reads are: an awaited readdir is a thread-pool round trip per folder during which the scan
+ * has nothing else to do (about a tenth of a single-threaded scan of a node_modules tree).
  */
 async function* walkFolder(root: string, gitignore: GitignoreRules, options: WalkOptions, seen: Set<string>): AsyncGenerator<WalkedFile> {
   const pending: Array<{ dir: string; inDependency: boolean }> = [{ dir: '', inDependency: false }];
@@ -75,7 +77,7 @@ async function* walkFolder(root: string, gitignore: GitignoreRules, options: Wal
     const absoluteDir = dir ? join(root, dir) : root;
     let entries: Dirent[];
     try {
-      entries = await readdir(absoluteDir, { withFileTypes: true });
+      entries = readdirSync(absoluteDir, { withFileTypes: true });
     } catch (error) {
       const { code, message } = error as NodeJS.ErrnoException;
       if (code !== 'ENOENT') options.onSkip({ path: displayPath(options.cwd, absoluteDir), reason: 'unreadable', detail: code ?? message });

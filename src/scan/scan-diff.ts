@@ -22,8 +22,11 @@ export interface DiffScanOptions {
  */
 export async function scanDiff(cwd: string, detector: Detector, options: DiffScanOptions): Promise<ScanResult> {
   const started = now();
-  const top = git(['rev-parse', '--show-toplevel'], cwd).trim();
   const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
+  // git prints the diff's paths from the repository's top whatever the folder it runs in (diff.relative is off):
+  // the top itself is asked for only to match them against the config's ignore globs. A git start is some ms of
+  // every pre-commit hook.
+  const top = ignored ? git(['rev-parse', '--show-toplevel'], cwd).trim() : cwd;
   const findings: Finding[] = [];
   const linesRead = new Map<string, Array<[number, number]>>();
   const parser = new DiffParser(
@@ -45,7 +48,13 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
     },
   );
   const what = options.staged ? ['--cached'] : ['--end-of-options', options.range ?? 'HEAD'];
-  await gitStream(['diff', '-U0', '-M', '--full-index', '--no-ext-diff', '--no-textconv', ...what], top, (text) => parser.write(text));
+  try {
+    await gitStream(['diff', '-U0', '-M', '--full-index', '--no-ext-diff', '--no-textconv', ...what], top, (text) => parser.write(text));
+  } catch (error) {
+    // Outside a repository git diff answers with its usage text: rev-parse says what is wrong in one line.
+    if (!ignored) git(['rev-parse', '--show-toplevel'], cwd);
+    throw error;
+  }
   parser.end();
   return {
     findings: sortFindings(findings),

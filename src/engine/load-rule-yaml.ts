@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { packageRoot } from '../package-root.js';
 import type { LoadedPack } from './load-rules.js';
-import { requiredLiterals } from './required-literals.js';
+import { clausesBeyondKeywords, requiredLiterals } from './required-literals.js';
 import { rulePackSchema } from './rule-schema.js';
 
 /**
@@ -25,7 +25,8 @@ export function loadPacksFromYaml(): LoadedPack[] {
       }
       const rules = parsed.data.rules.map((rule) => {
         const sources = Array.isArray(rule.regex) ? rule.regex : [rule.regex];
-        return { ...rule, requiredLiterals: sources.map((source) => requiredLiterals(source, rule.flags)) };
+        const clauses = sources.map((source) => clausesBeyondKeywords(requiredLiterals(source, rule.flags), rule.keywords, rule.flags));
+        return { ...rule, requiredLiterals: clauses };
       });
       return { ...parsed.data, rules, file };
     });

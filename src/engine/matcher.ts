@@ -37,7 +37,12 @@ export class NativeMatcher implements Matcher {
 
   private mayMatch(text: string): boolean {
     const haystack = this.foldCase ? text.toLowerCase() : text;
-    return this.requiredLiterals.every((clause) => clause.some((literal) => haystack.includes(literal)));
+    for (const clause of this.requiredLiterals) {
+      let met = false;
+      for (let i = 0; i < clause.length && !met; i++) met = haystack.includes(clause[i]!);
+      if (!met) return false;
+    }
+    return true;
   }
 
   matchAll(text: string): Match[] {

@@ -89,3 +89,18 @@ function strongest(clauses: LiteralClause[]): LiteralClause[] {
   const kept = unique.filter((clause) => clause.length > 1 || !singles.some((other) => other !== clause[0] && other.includes(clause[0]!)));
   return kept.sort((a, b) => shortest(b) - shortest(a) || a.length - b.length);
 }
+
+/**
+ * The clauses a window is not already known to meet. The detector hands a rule only windows around one of its own
+ * keywords (found in any case), so a clause that each keyword meets costs a search and decides nothing: `api` for
+ * a rule whose keywords are `api_key` and `apikey`. Under `i` a clause is met by a keyword that contains one of
+ * its strings; without `i` only strings without letters count, since the text may spell the keyword in other case.
+ */
+export function clausesBeyondKeywords(clauses: LiteralClause[], keywords: readonly string[], flags: string): LiteralClause[] {
+  const ignoreCase = flags.includes('i');
+  const lowered = keywords.map((keyword) => keyword.toLowerCase());
+  const metBy = (keyword: string, clause: LiteralClause) =>
+    clause.some((literal) => (ignoreCase || !/[A-Za-z]/.test(literal)) && keyword.includes(literal));
+  return clauses.filter((clause) => lowered.length === 0 || !lowered.every((keyword) => metBy(keyword, clause)));
+}
+

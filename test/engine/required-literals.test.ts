@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectFiles } from '../../bench/corpus.mjs';
-import { requiredLiterals } from '../../src/engine/required-literals.js';
+import { clausesBeyondKeywords, requiredLiterals } from '../../src/engine/required-literals.js';
 import { builtinRules } from '../../src/scan/create-detector.js';
 import { expandTemplate } from '../helpers/keys.js';
 
@@ -31,6 +31,19 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals('ab\\d+abcd\\d+x\\d+wxyz\\d+bc', '')).toEqual([['abcd'], ['wxyz']]);
     expect(requiredLiterals('cc\\d+aaaa\\d+d\\d+bbb', '')).toEqual([['aaaa'], ['bbb'], ['cc']]);
     expect(requiredLiterals('sk_live_[0-9]+_live_', '')).toEqual([['sk_live_']]);
+  });
+});
+
+describe('clausesBeyondKeywords', () => {
+  it('drops a clause every keyword meets, since each window holds one of the rule’s keywords', () => {
+    expect(clausesBeyondKeywords([['api'], ['=', ':']], ['api_key', 'apikey'], 'i')).toEqual([['=', ':']]);
+    expect(clausesBeyondKeywords([['api'], ['=', ':']], ['api_key', 'token'], 'i')).toEqual([['api'], ['=', ':']]);
+    expect(clausesBeyondKeywords([['://'], ['@']], ['://'], '')).toEqual([['@']]);
+  });
+
+  it('keeps a clause with letters for a case-sensitive pattern: the keyword pass finds keywords in any case', () => {
+    expect(clausesBeyondKeywords([['AKIA']], ['akia'], '')).toEqual([['AKIA']]);
+    expect(clausesBeyondKeywords([['akia']], ['akia'], 'i')).toEqual([]);
   });
 });
 

@@ -68,6 +68,9 @@ interface Candidate {
 export interface KeywordReach {
   offset: number;
   reach: number;
+  keyword: string;
+  /** A quiet marker alone is no reason to read a line: it counts where a rule's keyword brought it. */
+  passive?: boolean;
 }
 
 /**
@@ -225,12 +228,10 @@ export class Detector {
    * what a view needs for its triggers (a concatenation that runs over the next lines).
    */
   keywordHits(text: string, onlyLinesStartingWith?: string): KeywordReach[] {
-    const reaches: KeywordReach[] = [];
-    for (const { keyword, offset } of this.prefilter.hits(text, onlyLinesStartingWith)) {
-      // A quiet marker alone is no reason to read a line: it counts where a rule's keyword brought it.
-      if (this.rulesByKeyword.has(keyword) || this.reachOf.has(keyword)) reaches.push({ offset, reach: this.reachOf.get(keyword) ?? 0 });
-    }
-    return reaches;
+    return this.prefilter.hits(text, onlyLinesStartingWith).map(({ keyword, offset }) => {
+      const reach = this.reachOf.get(keyword) ?? 0;
+      return this.rulesByKeyword.has(keyword) || this.reachOf.has(keyword) ? { offset, reach, keyword } : { offset, reach, keyword, passive: true };
+    });
   }
 
   /** Whether a binary file's name is one a file-name rule reports (a key store): then it is worth reading. */
@@ -277,7 +278,7 @@ export class Detector {
 
   detect(chunk: Chunk): Finding[] {
     const { text, origin } = chunk;
-    const hits = this.prefilter.hits(text);
+    const hits = chunk.hits ?? this.prefilter.hits(text);
     // Whether the file holds a marker that quiets a rule (a SealedSecret's ciphertext), looked up once per rule.
     const quiet = new Map<CompiledRule, boolean>();
     let markersHere: Set<string> | undefined;

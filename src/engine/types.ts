@@ -1,4 +1,5 @@
 /** Shared vocabulary of the detection pipeline: chunks in, findings out. */
+import type { KeywordHit } from './prefilter.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -37,6 +38,8 @@ export interface Chunk {
    * (the added lines of a diff). Absent: line N of the text is line N of the file.
    */
   lineNumbers?: readonly number[];
+  /** The keyword hits in `text`, when the caller found them already (a diff's sparse read): the detector's pass is not made again. */
+  hits?: readonly KeywordHit[];
 }
 
 export interface Location {

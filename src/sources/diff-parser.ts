@@ -21,6 +21,8 @@ export interface AddedLines {
   path: string;
   lines: string[];
   lineNumbers: number[];
+  /** The keyword hits in `lines.join('\n')`, when the sparse read found them already. */
+  hits?: PlacedHit[];
 }
 
 /**
@@ -29,7 +31,7 @@ export interface AddedLines {
  */
 export type DiffNote = { kind: 'binary' | 'submodule'; path: string; commit?: string; blob?: string; commitInfo?: CommitInfo };
 
-import { addedLinesAtHits, type DiffHit } from './sparse-hunks.js';
+import { addedLinesAtHits, type DiffHit, type PlacedHit } from './sparse-hunks.js';
 
 /** Past this many characters of added lines in one file, a part is handed on, so a huge diff never fills memory. */
 const FLUSH_CHARS = 4 * 1024 * 1024;
@@ -69,7 +71,7 @@ export class DiffParser {
   constructor(
     private readonly onAdded: (added: AddedLines) => void,
     private readonly onNote: (note: DiffNote) => void = () => undefined,
-    private readonly keywordHits?: (text: string, onlyLinesStartingWith: string) => Iterable<DiffHit>,
+    private readonly keywordHits?: (text: string, onlyLinesStartingWith: string) => readonly DiffHit[],
     /** Told of each hunk's lines in the new file (first line, count): what a diff scan has looked at. */
     private readonly onHunk?: (path: string, first: number, count: number) => void,
   ) {}
@@ -119,8 +121,8 @@ export class DiffParser {
     if (this.onHunk) {
       for (let at = hunk + 1; at > 0; at = text.indexOf('\n@@', at) + 1) this.reportHunk(text.slice(at, text.indexOf('\n', at)));
     }
-    const { lines, lineNumbers } = addedLinesAtHits(text, this.keywordHits(text, '+')); // added lines start with +
-    if (lines.length) this.onAdded({ ...(this.commit ? { commit: this.commit } : {}), path: this.path, lines, lineNumbers });
+    const { lines, lineNumbers, hits } = addedLinesAtHits(text, this.keywordHits(text, '+')); // added lines start with +
+    if (lines.length) this.onAdded({ ...(this.commit ? { commit: this.commit } : {}), path: this.path, lines, lineNumbers, hits });
   }
 
   private eachLine(text: string): void {

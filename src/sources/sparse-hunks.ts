@@ -2,6 +2,22 @@
 export interface DiffHit {
   offset: number;
   reach: number;
+  keyword: string;
+  /** The hit reads no line of its own (a quiet marker): it counts only where another hit brought its line. */
+  passive?: boolean;
+}
+
+/** A keyword hit placed in the taken lines, joined by newlines. */
+export interface PlacedHit {
+  keyword: string;
+  offset: number;
+}
+
+export interface SparseLines {
+  lines: string[];
+  lineNumbers: number[];
+  /** Every hit within the lines taken, at its offset in `lines.join('\n')`: the detector need not look again. */
+  hits: PlacedHit[];
 }
 
 /**
@@ -11,13 +27,17 @@ export interface DiffHit {
  * reach (a PEM header) brings the contiguous added lines after it too, up to that many characters: a private key's
  * body holds no keyword, yet the rule must see it.
  *
- * `text` is one file's diff (header and hunks); `hits` are in ascending order of offset. Linear in the diff's length
- * whatever the hits: a 100,000-character line of generated HTML can hold a thousand of them, and each is placed
- * on its line and in its hunk from where the previous one was, never by searching back from scratch.
+ * `text` is one file's diff (header and hunks); `hits` are in ascending order of offset, and a passive one (a quiet
+ * marker) takes no line of its own. Linear in the diff's length whatever the hits: a 100,000-character line of
+ * generated HTML can hold a thousand of them, and each is placed on its line and in its hunk from where the
+ * previous one was, never by searching back from scratch.
  */
-export function addedLinesAtHits(text: string, hits: Iterable<DiffHit>): { lines: string[]; lineNumbers: number[] } {
+export function addedLinesAtHits(text: string, hits: readonly DiffHit[]): SparseLines {
   const lines: string[] = [];
   const lineNumbers: number[] = [];
+  // Where each taken line's text starts and ends in `text` (after its prefix columns).
+  const takenStarts: number[] = [];
+  const takenEnds: number[] = [];
   let hunk = -1;
   let columns = 1;
   let cursor = 0;
@@ -32,12 +52,15 @@ export function addedLinesAtHits(text: string, hits: Iterable<DiffHit>): { lines
   const take = (start: number, number: number) => {
     if (start <= lastTaken) return;
     const end = text.indexOf('\n', start);
+    takenStarts.push(start + columns);
+    takenEnds.push(end === -1 ? text.length : end);
     lines.push(text.slice(start + columns, end === -1 ? text.length : end));
     lineNumbers.push(number);
     lastTaken = start;
   };
 
-  for (const { offset: hit, reach } of hits) {
+  for (const { offset: hit, reach, passive } of hits) {
+    if (passive) continue;
     if (hit >= lineEnd) {
       lineStart = text.lastIndexOf('\n', hit - 1) + 1;
       lineEnd = nextLineStart(text, hit) - 1;
@@ -91,7 +114,24 @@ export function addedLinesAtHits(text: string, hits: Iterable<DiffHit>): { lines
       }
     }
   }
-  return { lines, lineNumbers };
+  return { lines, lineNumbers, hits: placedHits(hits, lines, takenStarts, takenEnds) };
+}
+
+/**
+ * The hits within the taken lines, moved to where they stand once the lines are joined. Hits and lines are both in
+ * ascending order, so one merge places them all; a hit in a line's prefix column (a keyword starting with `+`) is
+ * not in the line's text and is dropped, as the detector's own pass over the joined lines would not find it.
+ */
+function placedHits(hits: readonly DiffHit[], lines: string[], starts: number[], ends: number[]): PlacedHit[] {
+  const placed: PlacedHit[] = [];
+  let line = 0;
+  let joinedStart = 0;
+  for (const { keyword, offset } of hits) {
+    while (line < lines.length && ends[line]! <= offset) joinedStart += lines[line++]!.length + 1;
+    if (line === lines.length) break;
+    if (offset >= starts[line]!) placed.push({ keyword, offset: joinedStart + offset - starts[line]! });
+  }
+  return placed;
 }
 
 function nextLineStart(text: string, from: number): number {

@@ -170,8 +170,8 @@ describe('Detector', () => {
     // Markers are matched as spelt, though the keyword pass that finds them ignores case.
     expect(found(`KIND: ACMEVAULT\ntoken: ${token}`)).toEqual(['acme-token']);
     expect(found(`token: ${token}\n# CHIFFRÉ: oui`)).toEqual(['acme-token']);
-    expect(detector.keywordHits('kind: AcmeVault\nnothing else\n')).toEqual([]);
-    expect(detector.keywordHits(`kind: AcmeVault\n${token}`).length).toBe(1);
+    expect(detector.keywordHits('kind: AcmeVault\nnothing else\n').filter((hit) => !hit.passive)).toEqual([]);
+    expect(detector.keywordHits(`kind: AcmeVault\n${token}`).filter((hit) => !hit.passive).length).toBe(1);
   });
 
   it('finds a key in a 50 MB single-line minified file, near its end', () => {

@@ -99,23 +99,40 @@ describe('DiffParser, sparse (keyword hits only) against full', () => {
     const { TempRepo } = await import('../helpers/git-repo.js');
     const { projectFiles } = await import('../../bench/corpus.mjs');
     const { defaultDetector } = await import('../helpers/detector.js');
+    const { key } = await import('../helpers/keys.js');
     const repo = TempRepo.init();
     for (let i = 0; i < 6; i++) {
       const files = projectFiles('app', i % 2 === 0);
       repo.commit(`round ${i}`, Object.fromEntries(files.map((f) => [f.path, f.content])));
       if (i === 2) repo.git('mv', 'app/docs/payments.md', 'app/docs/moved.md');
     }
+    // Lines that start with a quote (after the diff's +, a keyword such as "+'" would start in the prefix column),
+    // and a merge whose conflict resolution adds a key (a combined diff: two prefix columns).
+    repo.commit('quotes', { 'app/src/quoted.ts': `const url = base\n'+' + token\n"secret" + "${key.smartpayLive()}"\n'key-' + 1\n` });
+    const trunk = repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim();
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.commit('side', { 'app/src/conflict.ts': `export const token = "side";\n` });
+    repo.git('checkout', '-q', trunk);
+    repo.commit('trunk', { 'app/src/conflict.ts': `export const token = "trunk";\n` });
+    expect(() => repo.git('merge', '-q', 'side', '--no-commit', '--no-ff')).toThrow(); // a conflict
+    repo.write('app/src/conflict.ts', `export const token = "${key.smartpayLive()}";\n`);
+    repo.git('add', '.');
+    repo.git('commit', '-q', '-m', 'merge side');
     const log = repo.git('log', '--all', '-p', '-U0', '--cc', '-M', '--format=format:%x01%H%x00%an%x00%ae%x00%aI');
+    expect(log).toContain('\n++export const token');
     const run = (sparse: boolean) => {
       const found: string[] = [];
       const parser = new DiffParser(
         (a) => {
-          for (const f of defaultDetector.detect({ origin: { path: a.path }, text: a.lines.join('\n'), lineNumbers: a.lineNumbers })) {
+          const text = a.lines.join('\n');
+          // The hits the sparse read hands on are the ones the detector's own pass over the joined lines finds.
+          if (a.hits) expect(a.hits).toEqual(defaultDetector.keywordHits(text).map(({ keyword, offset }) => ({ keyword, offset })));
+          for (const f of defaultDetector.detect({ origin: { path: a.path }, text, lineNumbers: a.lineNumbers, ...(a.hits ? { hits: a.hits } : {}) })) {
             found.push(`${a.commit?.sha}:${f.location.path}:${f.location.line}:${f.location.column}:${f.fingerprint}`);
           }
         },
         undefined,
-        sparse ? (text) => defaultDetector.keywordHits(text) : undefined,
+        sparse ? (text, first) => defaultDetector.keywordHits(text, first) : undefined,
       );
       // Feed in odd-sized blocks, as a pipe would.
       for (let at = 0; at < log.length; at += 7919) parser.write(log.slice(at, at + 7919));

@@ -51,17 +51,39 @@ describe('addedLinesAtHits', () => {
     const hits: number[] = [];
     for (let at = text.indexOf('token'); at !== -1; at = text.indexOf('token', at + 1)) hits.push(at);
     expect(hits.length).toBeGreaterThan(8_000);
-    const result = addedLinesAtHits(text, hits.map((offset) => ({ offset, reach: 0 })));
+    const result = addedLinesAtHits(text, hits.map((offset) => ({ offset, reach: 0, keyword: 'token' })));
     expect(result.lineNumbers).toEqual([1, 2, 41, 42]);
-    expect(result).toEqual(reference(text, hits));
+    expect({ lines: result.lines, lineNumbers: result.lineNumbers }).toEqual(reference(text, hits));
+    const joined = result.lines.join('\n');
+    expect(result.hits.map((hit) => hit.offset)).toEqual([...joined.matchAll(/token/g)].map((m) => m.index));
   });
 
   it('skips hits in the file header and hunk headers, and keeps the added line before a hit', () => {
     const text = ['diff --git a/token.ts b/token.ts', '--- a/token.ts', '+++ b/token.ts', '@@ -0,0 +7,3 @@ token', '+// keyward-ignore-next-line', '+const token = 1;', '+x', ''].join('\n');
     const hits: number[] = [];
     for (let at = text.indexOf('token'); at !== -1; at = text.indexOf('token', at + 1)) hits.push(at);
-    const result = addedLinesAtHits(text, hits.map((offset) => ({ offset, reach: 0 })));
-    expect(result).toEqual({ lines: ['// keyward-ignore-next-line', 'const token = 1;'], lineNumbers: [7, 8] });
-    expect(result).toEqual(reference(text, hits.filter((hit) => hit > text.indexOf('\n+'))));
+    const result = addedLinesAtHits(text, hits.map((offset) => ({ offset, reach: 0, keyword: 'token' })));
+    expect(result).toEqual({ lines: ['// keyward-ignore-next-line', 'const token = 1;'], lineNumbers: [7, 8], hits: [{ keyword: 'token', offset: 34 }] });
+    expect({ lines: result.lines, lineNumbers: result.lineNumbers }).toEqual(reference(text, hits.filter((hit) => hit > text.indexOf('\n+'))));
+  });
+
+  it('places a passive hit only in a line another hit brought, and drops one in the prefix column', () => {
+    const text = ['diff --git a/a.ts b/a.ts', '--- a/a.ts', '+++ b/a.ts', "@@ -0,0 +1,3 @@", "+'a' + token", '+kind: Vault', '+kind: Vault token', ''].join('\n');
+    const at = (needle: string, from = 0) => text.indexOf(needle, from);
+    const result = addedLinesAtHits(text, [
+      { offset: at("+'a'"), reach: 0, keyword: "+'" },
+      { offset: at('token'), reach: 0, keyword: 'token' },
+      { offset: at('kind: Vault'), reach: 0, keyword: 'kind: vault', passive: true },
+      { offset: at('kind: Vault', at('kind: Vault') + 1), reach: 0, keyword: 'kind: vault', passive: true },
+      { offset: at('token', at('token') + 1), reach: 0, keyword: 'token' },
+    ]);
+    expect(result.lines).toEqual(["'a' + token", 'kind: Vault', 'kind: Vault token']);
+    const joined = result.lines.join('\n');
+    expect(result.hits).toEqual([
+      { keyword: 'token', offset: joined.indexOf('token') },
+      { keyword: 'kind: vault', offset: joined.indexOf('kind: Vault') },
+      { keyword: 'kind: vault', offset: joined.lastIndexOf('kind: Vault') },
+      { keyword: 'token', offset: joined.lastIndexOf('token') },
+    ]);
   });
 });

@@ -225,12 +225,14 @@ export class Detector {
    * Where rule keywords stand in `text` (only in lines that start with `onlyLinesStartingWith`, when given), and how
    * far past each one its rules may look: callers may hand `detect` only the lines around them. `reach` is 0 for
    * rules that stay on the keyword's line, the multi-line window for rules whose key spans lines (PEM keys), and
-   * what a view needs for its triggers (a concatenation that runs over the next lines).
+   * what a view needs for its triggers (a concatenation that runs over the next lines). Every hit of the pass is
+   * given, so that a caller can hand them to `detect` with the lines (`Chunk.hits`); a quiet marker's is `passive`.
    */
   keywordHits(text: string, onlyLinesStartingWith?: string): KeywordReach[] {
     return this.prefilter.hits(text, onlyLinesStartingWith).map(({ keyword, offset }) => {
       const reach = this.reachOf.get(keyword) ?? 0;
-      return this.rulesByKeyword.has(keyword) || this.reachOf.has(keyword) ? { offset, reach, keyword } : { offset, reach, keyword, passive: true };
+      const passive = !this.rulesByKeyword.has(keyword) && !this.reachOf.has(keyword);
+      return passive ? { offset, reach, keyword, passive } : { offset, reach, keyword };
     });
   }
 

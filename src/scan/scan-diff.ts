@@ -23,21 +23,21 @@ export interface DiffScanOptions {
 export async function scanDiff(cwd: string, detector: Detector, options: DiffScanOptions): Promise<ScanResult> {
   const started = now();
   const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
-  // git prints the diff's paths from the repository's top whatever the folder it runs in (diff.relative is off):
-  // the top itself is asked for only to match them against the config's ignore globs. A git start is some ms of
-  // every pre-commit hook.
-  const top = ignored ? git(['rev-parse', '--show-toplevel'], cwd).trim() : cwd;
+  // The repository's top, asked of git only to match the diff's paths against the config's ignore globs: git prints
+  // them from the top whatever folder it runs in (diff.relative is off), and a git start is some ms of every hook.
+  const top = ignored ? git(['rev-parse', '--show-toplevel'], cwd).trim() : undefined;
+  const isIgnored = (path: string) => (ignored && top !== undefined ? ignored(join(top, path)) : false);
   const findings: Finding[] = [];
   const linesRead = new Map<string, Array<[number, number]>>();
   const parser = new DiffParser(
     (added: AddedLines) => {
-    if (ignored?.(join(top, added.path))) return;
+    if (isIgnored(added.path)) return;
     const text = added.lines.join('\n');
     findings.push(...detector.detect({ origin: { path: added.path }, text, lineNumbers: added.lineNumbers, ...(added.hits ? { hits: added.hits } : {}) }));
     },
     // A binary file whose name says it holds keys (a .p12, an id_rsa) is reported by name, with its blob id.
     (note: DiffNote) => {
-      if (note.kind !== 'binary' || !note.blob || ignored?.(join(top, note.path)) || !detector.namesKeyFile(note.path)) return;
+      if (note.kind !== 'binary' || !note.blob || isIgnored(note.path) || !detector.namesKeyFile(note.path)) return;
       findings.push(...detector.detectBinaryFile({ path: note.path }, note.blob));
     },
     (text, onlyLinesStartingWith) => detector.keywordHits(text, onlyLinesStartingWith),
@@ -49,10 +49,10 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
   );
   const what = options.staged ? ['--cached'] : ['--end-of-options', options.range ?? 'HEAD'];
   try {
-    await gitStream(['diff', '-U0', '-M', '--full-index', '--no-ext-diff', '--no-textconv', ...what], top, (text) => parser.write(text));
+    await gitStream(['diff', '-U0', '-M', '--full-index', '--no-ext-diff', '--no-textconv', ...what], cwd, (text) => parser.write(text));
   } catch (error) {
     // Outside a repository git diff answers with its usage text: rev-parse says what is wrong in one line.
-    if (!ignored) git(['rev-parse', '--show-toplevel'], cwd);
+    if (top === undefined) git(['rev-parse', '--show-toplevel'], cwd);
     throw error;
   }
   parser.end();

@@ -16,16 +16,20 @@ describe('WindowFinder', () => {
     expect(finder.endFor(503)).toBe(513);
   });
 
-  it('gives the same windows as a fresh search for every hit, in order', () => {
+  it('gives the same windows as a fresh search for every hit, in order, on short lines and long ones', () => {
     const lines = Array.from({ length: 200 }, (_, i) => 'x'.repeat((i * 37) % 90) + (i % 3 ? 'KEY' : '') + 'y'.repeat((i * 11) % 40));
+    // A long line with hits far apart and close together, and a last line with no break after it.
+    lines.push(Array.from({ length: 40 }, (_, i) => `${'z'.repeat((i * 53) % 400)}KEY`).join(''), `tail ${'w'.repeat(300)}KEY${'v'.repeat(70)}`);
     const text = lines.join('\n');
     const hits = [...text.matchAll(/KEY/g)].map((m) => m.index!);
-    const finder = new WindowFinder(text, 50);
-    for (const hit of hits) {
-      const expectedStart = Math.max(text.lastIndexOf('\n', hit - 1) + 1, hit - 50);
-      const nl = text.indexOf('\n', hit + 3);
-      const expectedEnd = Math.min(nl === -1 ? text.length : nl, hit + 3 + 50);
-      expect([finder.startFor(hit), finder.endFor(hit + 3)]).toEqual([expectedStart, expectedEnd]);
+    for (const reach of [50, 1024]) {
+      const finder = new WindowFinder(text, reach);
+      for (const hit of hits) {
+        const expectedStart = Math.max(text.lastIndexOf('\n', hit - 1) + 1, hit - reach);
+        const nl = text.indexOf('\n', hit + 3);
+        const expectedEnd = Math.min(nl === -1 ? text.length : nl, hit + 3 + reach);
+        expect([finder.startFor(hit), finder.endFor(hit + 3)]).toEqual([expectedStart, expectedEnd]);
+      }
     }
   });
 });

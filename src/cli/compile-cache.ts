@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
@@ -32,11 +32,37 @@ export function enableCompileCache(): void {
   if (typeof __filename !== 'string' || typeof __keywardBuildId !== 'string') return;
   // dist/: the CLI's files and the vendored dependencies beside them. A folder per build: V8 checks only a
   // source's length, and npm gives every file of a package the same time, so no two builds may share entries.
-  cacheOwnFiles(api, dirname(dirname(__filename)), join(dir, `keyward-${__keywardBuildId}-${process.version}-${process.arch}`));
+  const build = `keyward-${__keywardBuildId}-${process.version}-${process.arch}`;
+  // The first run of a build makes its folder: the time to clear out those of builds no longer run here.
+  const fresh = !existsSync(join(dir, build));
+  cacheOwnFiles(api, dirname(dirname(__filename)), join(dir, build), fresh ? () => pruneStaleBuilds(dir, build) : undefined);
 }
 
-/** Compiles the CommonJS files under `ownDir` with V8's cached data from `cacheDir`, and saves what is missing at exit. */
-function cacheOwnFiles(api: NodeModuleApi, ownDir: string, cacheDir: string): void {
+/** A build folder not written for this long is taken for one of a keyward no longer run (another costs one cold start). */
+const STALE_BUILD_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the folders of other builds (another version, another Node) that were last written long ago: without it,
+ * every upgrade would leave its predecessor's compiled code behind. A build in use keeps its folder's time from its
+ * first run, so after a month another build's first run may take it: that build then compiles once more.
+ */
+export function pruneStaleBuilds(cacheDir: string, keep: string, now = Date.now()): void {
+  try {
+    for (const entry of readdirSync(cacheDir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || !entry.name.startsWith('keyward-') || entry.name === keep) continue;
+      const folder = join(cacheDir, entry.name);
+      if (now - statSync(folder).mtimeMs > STALE_BUILD_MS) rmSync(folder, { recursive: true, force: true });
+    }
+  } catch {
+    // A cache that cannot be tidied is still a cache.
+  }
+}
+
+/**
+ * Compiles the CommonJS files under `ownDir` with V8's cached data from `cacheDir`, and saves what is missing at exit
+ * (then calls `afterSave`).
+ */
+function cacheOwnFiles(api: NodeModuleApi, ownDir: string, cacheDir: string, afterSave?: () => void): void {
   const compile = api.prototype._compile;
   const unsaved: Array<{ file: string; script: Script }> = [];
   api.prototype._compile = function compileWithCache(content, filename) {
@@ -51,6 +77,7 @@ function cacheOwnFiles(api: NodeModuleApi, ownDir: string, cacheDir: string): vo
   // At exit the data holds the functions this run compiled too, not only the files' top levels.
   process.once('exit', () => {
     for (const { file, script } of unsaved) writeCache(file, script.createCachedData());
+    afterSave?.();
   });
 }
 

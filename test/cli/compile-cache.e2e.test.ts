@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
@@ -55,5 +56,28 @@ describe("the CLI's compile cache", () => {
     expect(unwritable.status).toBe(clean.status);
     expect(unwritable.stderr).toBe('');
     expect(findingsOf(unwritable.stdout)).toEqual(findingsOf(clean.stdout));
+  });
+
+  it("makes way for a new build: other builds' folders last written a month ago go, recent ones and Node's own stay", () => {
+    const cacheHome = tempTree();
+    const cacheDir = join(cacheHome, 'keyward/compile-cache');
+    const folder = (name: string, daysAgo: number) => {
+      mkdirSync(join(cacheDir, name), { recursive: true });
+      writeFileSync(join(cacheDir, name, 'cli-chunk-X.js.bin'), 'old code');
+      const when = new Date(Date.now() - daysAgo * 24 * 3600 * 1000);
+      utimesSync(join(cacheDir, name), when, when);
+    };
+    folder('keyward-0000000000000000-v20.0.0-x64', 45);
+    folder('keyward-1111111111111111-v20.0.0-x64', 2);
+    folder('v22.0.0-x64-00000000-0', 45);
+    expect(scanFixtures(cacheHome).status).toBe(1);
+    const left = () => ['keyward-0000000000000000-v20.0.0-x64', 'keyward-1111111111111111-v20.0.0-x64', 'v22.0.0-x64-00000000-0'].filter((name) => existsSync(join(cacheDir, name)));
+    // Node 22 and later keep their own cache (module.enableCompileCache), in folders keyward leaves to them.
+    const ownCache = !('enableCompileCache' in module);
+    expect(left()).toEqual(ownCache ? ['keyward-1111111111111111-v20.0.0-x64', 'v22.0.0-x64-00000000-0'] : ['keyward-0000000000000000-v20.0.0-x64', 'keyward-1111111111111111-v20.0.0-x64', 'v22.0.0-x64-00000000-0']);
+    // Only a build's first run looks: later runs of the same build read no folder list.
+    folder('keyward-0000000000000000-v20.0.0-x64', 45);
+    expect(scanFixtures(cacheHome).status).toBe(1);
+    expect(left()).toContain('keyward-0000000000000000-v20.0.0-x64');
   });
 });

@@ -34,6 +34,11 @@ export interface CompiledRule {
   custom?: boolean;
 }
 
+/** A rule's patterns as a list, whether it gives one or several. */
+export function regexSources(rule: Pick<RuleDefinition, 'regex'>): string[] {
+  return Array.isArray(rule.regex) ? rule.regex : [rule.regex];
+}
+
 /**
  * Built-in rules compile to V8 regexes; users' rules to a linear-time engine (see matcher.ts).
  * Throws with a message naming the problem; callers add the file and rule. A built-in rule (checked by the build
@@ -43,8 +48,7 @@ export interface CompiledRule {
 export function compileRule(definition: BuiltinRuleDefinition, engine: 'native' | 'linear'): CompiledRule {
   const parts = {
     matchers: () => {
-      const sources = Array.isArray(definition.regex) ? definition.regex : [definition.regex];
-      return sources.map((source, i) =>
+      return regexSources(definition).map((source, i) =>
         engine === 'native' ? new NativeMatcher(source, definition.flags, definition.requiredLiterals?.[i]) : new LinearMatcher(source, definition.flags),
       );
     },

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { packageRoot } from '../package-root.js';
+import { regexSources } from './compile-rule.js';
 import type { LoadedPack } from './load-rules.js';
 import { clausesBeyondKeywords, requiredLiterals } from './required-literals.js';
 import { rulePackSchema } from './rule-schema.js';
@@ -24,8 +25,7 @@ export function loadPacksFromYaml(): LoadedPack[] {
         throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
       }
       const rules = parsed.data.rules.map((rule) => {
-        const sources = Array.isArray(rule.regex) ? rule.regex : [rule.regex];
-        const clauses = sources.map((source) => clausesBeyondKeywords(requiredLiterals(source, rule.flags), rule.keywords, rule.flags));
+        const clauses = regexSources(rule).map((source) => clausesBeyondKeywords(requiredLiterals(source, rule.flags), rule.keywords, rule.flags));
         return { ...rule, requiredLiterals: clauses };
       });
       return { ...parsed.data, rules, file };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { projectFiles } from '../../bench/corpus.mjs';
 import { clausesBeyondKeywords, requiredLiterals } from '../../src/engine/required-literals.js';
+import { regexSources } from '../../src/engine/compile-rule.js';
 import { builtinRules } from '../../src/scan/create-detector.js';
 import { expandTemplate } from '../helpers/keys.js';
 
@@ -60,7 +61,7 @@ describe('the built-in rules’ required literals', async () => {
   it('hold for every match on the examples and the polyglot corpus', () => {
     let checked = 0;
     for (const rule of packs.flatMap((pack) => pack.rules)) {
-      const sources = Array.isArray(rule.regex) ? rule.regex : [rule.regex];
+      const sources = regexSources(rule);
       const examples = [...rule.examples.leaks, ...rule.examples.quiet].map((example) => (typeof example === 'string' ? example : example.text));
       const texts = [...examples.map((text) => expandTemplate(text)), ...corpus];
       sources.forEach((source, i) => {

@@ -185,6 +185,8 @@ export class Detector {
    * keyword pass, which the file's text gets anyway, instead of costing a search of the whole text each.
    */
   private readonly quietMarkers = new Map<string, string[]>();
+  /** The quiet markers, as spelt, that the keyword pass finds (the others are looked for in the text). */
+  private readonly markersInPass = new Set<string>();
 
   private readonly isRuleKeyword = (keyword: string) => this.rulesByKeyword.has(keyword);
 
@@ -205,6 +207,7 @@ export class Detector {
     for (const [trigger, reach] of derivationTriggers()) this.reachOf.set(trigger, Math.max(this.reachOf.get(trigger) ?? 0, reach));
     for (const marker of new Set(options.rules.flatMap((rule) => rule.definition.quietInFilesWith))) {
       if (!inKeywordPass(marker)) continue;
+      this.markersInPass.add(marker);
       const lower = marker.toLowerCase();
       this.quietMarkers.set(lower, [...(this.quietMarkers.get(lower) ?? []), marker]);
     }
@@ -284,7 +287,7 @@ export class Detector {
     // Whether the file holds a marker that quiets a rule (a SealedSecret's ciphertext), looked up once per rule.
     const quiet = new Map<CompiledRule, boolean>();
     let markersHere: Set<string> | undefined;
-    const holds = (marker: string) => (inKeywordPass(marker) ? (markersHere ??= this.quietMarkersAmong(text, hits)).has(marker) : text.includes(marker));
+    const holds = (marker: string) => (this.markersInPass.has(marker) ? (markersHere ??= this.quietMarkersAmong(text, hits)).has(marker) : text.includes(marker));
     const isQuietHere = (rule: CompiledRule) => {
       let found = quiet.get(rule);
       if (found === undefined) quiet.set(rule, (found = rule.definition.quietInFilesWith.some(holds)));

@@ -133,36 +133,18 @@ describe('Detector', () => {
     expect(regraded!.severity).toBe('info');
   });
 
+  /** A user's rule, as a config file gives it. */
+  const acmeToken = { id: 'acme-token', title: 'Acme token', severity: 'error', keywords: ['acme_'], regex: '(?P<secret>acme_[a-z0-9]{20})' };
+
   it('runs custom rules from the config in the same format', async () => {
-    const detector = await detectorWith({
-      customRules: [
-        {
-          id: 'acme-token',
-          title: 'Acme token',
-          severity: 'error',
-          keywords: ['acme_'],
-          regex: '(?P<secret>acme_[a-z0-9]{20})',
-        },
-      ],
-    });
+    const detector = await detectorWith({ customRules: [acmeToken] });
     const findings = detectIn('token: acme_0a1b2c3d4e5f6a7b8c9d', 'x.yml', detector);
     expect(findings.map((f) => f.ruleId)).toEqual(['acme-token']);
     expect(findings[0]!.preview).toBe('acme_…8c9d');
   });
 
   it('quiets a rule in a file that holds one of its markers, as spelt, ASCII or not; a marker alone reads no diff line', async () => {
-    const detector = await detectorWith({
-      customRules: [
-        {
-          id: 'acme-token',
-          title: 'Acme token',
-          severity: 'error',
-          keywords: ['acme_'],
-          regex: '(?P<secret>acme_[a-z0-9]{20})',
-          quietInFilesWith: ['kind: AcmeVault', 'chiffré:'],
-        },
-      ],
-    });
+    const detector = await detectorWith({ customRules: [{ ...acmeToken, quietInFilesWith: ['kind: AcmeVault', 'chiffré:'] }] });
     const token = 'acme_0a1b2c3d4e5f6a7b8c9d';
     const found = (text: string) => detectIn(text, 'x.yml', detector).map((f) => f.ruleId);
     expect(found(`kind: AcmeVault\ntoken: ${token}`)).toEqual([]);

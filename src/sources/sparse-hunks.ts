@@ -35,9 +35,8 @@ export interface SparseLines {
 export function addedLinesAtHits(text: string, hits: readonly DiffHit[]): SparseLines {
   const lines: string[] = [];
   const lineNumbers: number[] = [];
-  // Where each taken line's text starts and ends in `text` (after its prefix columns).
+  // Where each taken line's text starts in `text` (after its prefix columns).
   const takenStarts: number[] = [];
-  const takenEnds: number[] = [];
   let hunk = -1;
   let columns = 1;
   let cursor = 0;
@@ -53,7 +52,6 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[]): Sparse
     if (start <= lastTaken) return;
     const end = text.indexOf('\n', start);
     takenStarts.push(start + columns);
-    takenEnds.push(end === -1 ? text.length : end);
     lines.push(text.slice(start + columns, end === -1 ? text.length : end));
     lineNumbers.push(number);
     lastTaken = start;
@@ -114,7 +112,7 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[]): Sparse
       }
     }
   }
-  return { lines, lineNumbers, hits: placedHits(hits, lines, takenStarts, takenEnds) };
+  return { lines, lineNumbers, hits: placedHits(hits, lines, takenStarts) };
 }
 
 /**
@@ -122,12 +120,12 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[]): Sparse
  * ascending order, so one merge places them all; a hit in a line's prefix column (a keyword starting with `+`) is
  * not in the line's text and is dropped, as the detector's own pass over the joined lines would not find it.
  */
-function placedHits(hits: readonly DiffHit[], lines: string[], starts: number[], ends: number[]): PlacedHit[] {
+function placedHits(hits: readonly DiffHit[], lines: string[], starts: number[]): PlacedHit[] {
   const placed: PlacedHit[] = [];
   let line = 0;
   let joinedStart = 0;
   for (const { keyword, offset } of hits) {
-    while (line < lines.length && ends[line]! <= offset) joinedStart += lines[line++]!.length + 1;
+    while (line < lines.length && starts[line]! + lines[line]!.length <= offset) joinedStart += lines[line++]!.length + 1;
     if (line === lines.length) break;
     if (offset >= starts[line]!) placed.push({ keyword, offset: joinedStart + offset - starts[line]! });
   }

@@ -45,21 +45,7 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
     }
   };
 
-  for await (const file of walkFiles(roots, { cwd: options.cwd, isIgnored, onSkip: (s) => skipped.push(s) })) {
-    // A large tree goes to worker threads, one per core; the first files are scanned here while they start.
-    if (++walked === FILES_BEFORE_WORKERS && options.workers) {
-      // Loaded here, not at start-up: most runs (a hook, an editor) never reach this many files.
-      const { ScanPool } = await import('./worker-pool.js');
-      pool = ScanPool.start({ ...options.workers, maxFileSize: options.maxFileSize }, onBatch);
-    }
-    if (pool) {
-      batch.push(file);
-      if (batch.length >= pool.batchSize) {
-        await pool.submit(batch);
-        batch = [];
-      }
-      continue;
-    }
+  const scanHere = (file: WalkedFile) => {
     const outcome = detectInFile(file, detector, options.maxFileSize);
     findings.push(...outcome.findings);
     if (outcome.skipped) skipped.push(outcome.skipped);
@@ -67,13 +53,42 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
       filesScanned++;
       bytesScanned += outcome.bytes;
     }
+  };
+
+  for await (const file of walkFiles(roots, { cwd: options.cwd, isIgnored, onSkip: (s) => skipped.push(s) })) {
+    // A large tree is shared with worker threads; the first files are scanned here while they start.
+    if (++walked === FILES_BEFORE_WORKERS && options.workers) {
+      // Loaded here, not at start-up: most runs (a hook, an editor) never reach this many files.
+      const { ScanPool } = await import('./worker-pool.js');
+      pool = ScanPool.start({ ...options.workers, maxFileSize: options.maxFileSize }, onBatch);
+    }
+    if (!pool) {
+      scanHere(file);
+      continue;
+    }
+    batch.push(file);
+    if (batch.length < pool.batchSize) continue;
+    await shareBatch(pool, batch, scanHere);
+    batch = [];
   }
   if (pool) {
-    if (batch.length) await pool.submit(batch);
+    await shareBatch(pool, batch, scanHere);
     await pool.close();
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { findings: sortFindings(findings), skipped, filesScanned, bytesScanned, durationMs: now() - started };
+}
+
+/**
+ * This thread scans too: while no worker has room for the batch (or none has started yet), its files are scanned
+ * here one by one, the workers' results taken in after each, so that a worker is handed the rest as soon as it
+ * asks for more: a worker that waits on the main thread's batch wastes a core.
+ */
+async function shareBatch(pool: ScanPool, batch: WalkedFile[], scanHere: (file: WalkedFile) => void): Promise<void> {
+  while (batch.length && !pool.offer(batch)) {
+    scanHere(batch.pop()!);
+    await pool.takeResults();
+  }
 }
 
 /**

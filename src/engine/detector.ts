@@ -239,6 +239,14 @@ export class Detector {
     });
   }
 
+  /**
+   * The keyword hits of a text given as its UTF-8 bytes, for `Chunk.hits` (a file just read): the same as the pass
+   * `detect` makes over the text, faster; undefined when the bytes cannot be read so (invalid UTF-8).
+   */
+  keywordHitsInBytes(bytes: Uint8Array): KeywordHit[] | undefined {
+    return this.prefilter.hitsInBytes(bytes);
+  }
+
   /** Whether a binary file's name is one a file-name rule reports (a key store): then it is worth reading. */
   namesKeyFile(path: string): boolean {
     return this.fileNameRules.some((rule) => this.fileNameMatch(rule, path) !== undefined);

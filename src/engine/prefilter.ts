@@ -1,5 +1,6 @@
 import { AhoCorasick } from './aho-corasick.js';
 import { decodeAutomaton } from './automaton-file.js';
+import { KeywordLanes } from './keyword-lanes.js';
 import { loadCompiledAutomaton } from './load-rules.js';
 
 /**
@@ -15,6 +16,8 @@ export interface KeywordHit {
 /** Automata by keyword set: every detector over the same rules shares one (building it takes 10 to 20 ms cold). */
 const automata = new Map<string, AhoCorasick>();
 let precompiledTried = false;
+/** The byte pass of each automaton, made when first asked for (null where WebAssembly is not available). */
+const lanesOf = new Map<AhoCorasick, KeywordLanes | null>();
 
 /** The build's automaton of the default rule set, put in the cache the first time one is needed. */
 function addPrecompiled(): void {
@@ -51,5 +54,15 @@ export class KeywordPrefilter {
     else this.automaton.scanLinesStartingWith(text, onlyLinesStartingWith, onMatch);
     // The automaton reports a match where it ends; windows are built in order of where they start.
     return hits.length > 1 ? hits.sort((a, b) => a.offset - b.offset) : hits;
+  }
+
+  /**
+   * The same hits, found in the UTF-8 bytes the text was decoded from, at several times the speed (keyword-lanes.ts);
+   * undefined when the bytes are not valid UTF-8 or WebAssembly is not available: the caller then calls `hits`.
+   */
+  hitsInBytes(bytes: Uint8Array): KeywordHit[] | undefined {
+    let lanes = lanesOf.get(this.automaton);
+    if (lanes === undefined) lanesOf.set(this.automaton, (lanes = KeywordLanes.create(this.keywords, this.automaton.tables) ?? null));
+    return lanes?.hits(bytes);
   }
 }

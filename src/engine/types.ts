@@ -38,7 +38,10 @@ export interface Chunk {
    * (the added lines of a diff). Absent: line N of the text is line N of the file.
    */
   lineNumbers?: readonly number[];
-  /** The keyword hits in `text`, when the caller found them already (a diff's sparse read): the detector's pass is not made again. */
+  /**
+   * The keyword hits in `text`, when the caller found them already (a diff's sparse read, a file's bytes): the
+   * detector's pass is not made again.
+   */
   hits?: readonly KeywordHit[];
 }
 

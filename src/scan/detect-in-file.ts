@@ -18,7 +18,11 @@ export interface FileOutcome {
 export function detectInFile(file: WalkedFile, detector: Detector, maxFileSize: number): FileOutcome {
   const origin: Origin = file.projectPath === file.path ? { path: file.path } : { path: file.path, projectPath: file.projectPath };
   const read = readTextFile(file.absolutePath, maxFileSize);
-  if (!('skip' in read)) return { findings: detector.detect({ origin, text: read.text }), bytes: read.bytes };
+  if (!('skip' in read)) {
+    // The keyword pass over the bytes just read, not over the decoded text: several times faster (keyword-lanes.ts).
+    const hits = read.utf8 && detector.keywordHitsInBytes(read.utf8);
+    return { findings: detector.detect({ origin, text: read.text, ...(hits ? { hits } : {}) }), bytes: read.bytes };
+  }
   if (read.skip === 'binary' && detector.namesKeyFile(file.path)) {
     const identity = gitBlobId(file.absolutePath);
     if (identity) return { findings: detector.detectBinaryFile(origin, identity) };

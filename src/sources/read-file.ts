@@ -22,7 +22,8 @@ export function readLimit(maxBytes: number): number {
 /** Bytes looked at for a NUL to call a file binary, as git does. */
 const BINARY_SNIFF = 8000;
 
-export type ReadResult = { text: string; bytes: number } | { skip: SkipReason; detail?: string };
+/** `utf8`: the bytes the text was decoded from, when they were UTF-8 (the keyword pass can run on them). */
+export type ReadResult = { text: string; bytes: number; utf8?: Buffer } | { skip: SkipReason; detail?: string };
 
 /**
  * Reads a file as text for scanning, or says why not: too large, binary (a NUL byte), or unreadable.
@@ -69,7 +70,7 @@ export function decode(buffer: Buffer): ReadResult {
     return { text: swapped.toString('utf16le'), bytes: buffer.length };
   }
   if (buffer.subarray(0, BINARY_SNIFF).includes(0)) return { skip: 'binary' };
-  return { text: buffer.toString('utf8'), bytes: buffer.length };
+  return { text: buffer.toString('utf8'), bytes: buffer.length, utf8: buffer };
 }
 
 function errorCode(error: unknown): string {

@@ -18,7 +18,7 @@ const TABLE_AT = 1024;
 const LANE_FIELDS = 3; // position, row, output
 
 /** Bytes copied into the module's memory at a time: its memory stays the same size whatever the file's. */
-export const WINDOW = 256 * 1024;
+export const WINDOW = 64 * 1024;
 /** Below this, one lane: starting four costs more than it saves. */
 const FOUR_LANES_FROM = 1024;
 /** At most one record per byte; lane 3 also takes what four equal parts leave over. */
@@ -26,6 +26,7 @@ const RECORDS_PER_LANE = WINDOW / 4 + 4;
 const PAGE = 64 * 1024;
 
 interface LanesExports {
+  scale(count: number): void;
   one(lane: number, end: number): void;
   four(steps: number): void;
   units(pos: number, end: number, records: number, count: number, units: number): number;
@@ -85,9 +86,8 @@ export class KeywordLanes {
 
     const classes = new Uint16Array(memory.buffer, CLASSES_AT, 256);
     tables.asciiClasses.forEach((kind, code) => (classes[code] = kind * 4));
-    // Rows as byte offsets into the table, so that the hot loop adds and loads without multiplying.
-    const table = new Int32Array(memory.buffer, TABLE_AT, tables.next.length);
-    tables.next.forEach((target, slot) => (table[slot] = target >= 0 ? target * 4 : ~(~target * 4)));
+    new Int32Array(memory.buffer, TABLE_AT, tables.next.length).set(tables.next);
+    this.wasm.scale(tables.next.length);
     this.lanes = new Int32Array(memory.buffer, LANES_AT, 4 * LANE_FIELDS);
     this.bytes = new Uint8Array(memory.buffer);
     this.ints = new Int32Array(memory.buffer);

@@ -115,6 +115,7 @@ export async function scanStdin(detector: Detector, input: NodeJS.ReadableStream
     const skipped: SkippedFile[] = [{ path: '<stdin>', reason: read.skip }];
     return { findings: [], skipped, filesScanned: 0, bytesScanned: 0, durationMs: now() - started };
   }
-  const findings = detector.detect({ origin: { path: '<stdin>' }, text: read.text });
+  const hits = read.utf8 && detector.keywordHitsInBytes(read.utf8);
+  const findings = detector.detect({ origin: { path: '<stdin>' }, text: read.text, ...(hits ? { hits } : {}) });
   return { findings, skipped: [], filesScanned: 1, bytesScanned: read.bytes, durationMs: now() - started };
 }

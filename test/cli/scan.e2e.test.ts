@@ -86,6 +86,9 @@ describe('keyward scan (built CLI)', () => {
     const run = runCli(['scan', '-', '-f', 'json'], { cwd: tempTree(), input: `key: ${secret}\n` });
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).findings[0].location).toMatchObject({ path: '<stdin>', line: 1, column: 6 });
+    // After lines of 4-byte characters: the keyword pass over the bytes still places the key in the text.
+    const emoji = runCli(['scan', '-', '-f', 'json'], { cwd: tempTree(), input: `${`# ${'😀'.repeat(200)}\n`.repeat(3)}😀 key: ${secret}\n` });
+    expect(JSON.parse(emoji.stdout).findings.map((f: { location: object }) => f.location)).toEqual([expect.objectContaining({ line: 4, column: '😀 key: '.length + 1 })]);
   });
 
   it('reports files over --max-file-size as skipped and still finds the rest', () => {

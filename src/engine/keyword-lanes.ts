@@ -93,7 +93,10 @@ export class KeywordLanes {
     this.ints = new Int32Array(memory.buffer);
   }
 
-  /** Every keyword hit in `bytes` (UTF-8), as `KeywordPrefilter.hits` gives it for the decoded text; undefined when they are not valid UTF-8. */
+  /**
+   * Every keyword hit in `bytes` (UTF-8), as `KeywordPrefilter.hits` gives it for the decoded text; undefined when
+   * they are not valid UTF-8.
+   */
   hits(bytes: Uint8Array): KeywordHit[] | undefined {
     const ascii = isAscii(bytes);
     if (!ascii && !isUtf8(bytes)) return undefined;

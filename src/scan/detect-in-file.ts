@@ -18,14 +18,19 @@ export interface FileOutcome {
 export function detectInFile(file: WalkedFile, detector: Detector, maxFileSize: number): FileOutcome {
   const origin: Origin = file.projectPath === file.path ? { path: file.path } : { path: file.path, projectPath: file.projectPath };
   const read = readTextFile(file.absolutePath, maxFileSize);
-  if (!('skip' in read)) {
-    // The keyword pass over the bytes just read, not over the decoded text: several times faster (keyword-lanes.ts).
-    const hits = read.utf8 && detector.keywordHitsInBytes(read.utf8);
-    return { findings: detector.detect({ origin, text: read.text, ...(hits ? { hits } : {}) }), bytes: read.bytes };
-  }
+  if (!('skip' in read)) return { findings: detectInRead(detector, origin, read), bytes: read.bytes };
   if (read.skip === 'binary' && detector.namesKeyFile(file.path)) {
     const identity = gitBlobId(file.absolutePath);
     if (identity) return { findings: detector.detectBinaryFile(origin, identity) };
   }
   return { findings: [], skipped: { path: file.path, reason: read.skip, ...(read.detail ? { detail: read.detail } : {}) } };
+}
+
+/**
+ * The findings in text just read: the keyword pass is made over the bytes read when they were UTF-8, not over the
+ * decoded text, several times faster (keyword-lanes.ts).
+ */
+export function detectInRead(detector: Detector, origin: Origin, read: { text: string; utf8?: Buffer }): Finding[] {
+  const hits = read.utf8 && detector.keywordHitsInBytes(read.utf8);
+  return detector.detect({ origin, text: read.text, ...(hits ? { hits } : {}) });
 }

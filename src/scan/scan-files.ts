@@ -3,7 +3,7 @@ import { registerKeyFacts, type Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { decode, readLimit, type SkippedFile } from '../sources/read-file.js';
 import { walkFiles, type WalkedFile } from '../sources/walk-files.js';
-import { detectInFile } from './detect-in-file.js';
+import { detectInFile, detectInRead } from './detect-in-file.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { sortFindings, type ScanResult } from './scan-result.js';
 import type { BatchResult, WorkerSetup } from './scan-worker.js';
@@ -115,7 +115,6 @@ export async function scanStdin(detector: Detector, input: NodeJS.ReadableStream
     const skipped: SkippedFile[] = [{ path: '<stdin>', reason: read.skip }];
     return { findings: [], skipped, filesScanned: 0, bytesScanned: 0, durationMs: now() - started };
   }
-  const hits = read.utf8 && detector.keywordHitsInBytes(read.utf8);
-  const findings = detector.detect({ origin: { path: '<stdin>' }, text: read.text, ...(hits ? { hits } : {}) });
+  const findings = detectInRead(detector, { path: '<stdin>' }, read);
   return { findings, skipped: [], filesScanned: 1, bytesScanned: read.bytes, durationMs: now() - started };
 }

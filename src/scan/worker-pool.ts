@@ -12,7 +12,7 @@ import type { BatchResult, WorkerSetup } from './scan-worker.js';
  */
 export const BATCH_SIZE = 16;
 
-/** Batches queued per worker: enough that it does not wait while the main thread scans a batch of its own. */
+/** Batches queued per worker: enough that it has work while the main thread scans a file between two offers. */
 const QUEUE_PER_WORKER = 2;
 
 /**

@@ -94,8 +94,8 @@ export class KeywordLanes {
   }
 
   /**
-   * Every keyword hit in `bytes` (UTF-8), as `KeywordPrefilter.hits` gives it for the decoded text; undefined when
-   * they are not valid UTF-8.
+   * Every keyword hit in `bytes` (UTF-8), in order of where it ends as `AhoCorasick.scan` reports it over the decoded
+   * text, at the same offsets; undefined when they are not valid UTF-8.
    */
   hits(bytes: Uint8Array): KeywordHit[] | undefined {
     const ascii = isAscii(bytes);
@@ -125,8 +125,7 @@ export class KeywordLanes {
         }
       }
     }
-    // In order of where they start (the automaton reports where they end), as the string pass gives them.
-    return hits.length > 1 ? hits.sort((a, b) => a.offset - b.offset) : hits;
+    return hits;
   }
 
   /** Where each lane starts in [start, end): four equal parts, or one lane for a short stretch. */

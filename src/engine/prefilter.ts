@@ -52,8 +52,7 @@ export class KeywordPrefilter {
     const onMatch = (index: number, offset: number) => hits.push({ keyword: this.keywords[index]!, offset });
     if (onlyLinesStartingWith === undefined) this.automaton.scan(text, onMatch);
     else this.automaton.scanLinesStartingWith(text, onlyLinesStartingWith, onMatch);
-    // The automaton reports a match where it ends; windows are built in order of where they start.
-    return hits.length > 1 ? hits.sort((a, b) => a.offset - b.offset) : hits;
+    return inOrderOfStart(hits);
   }
 
   /**
@@ -63,6 +62,12 @@ export class KeywordPrefilter {
   hitsInBytes(bytes: Uint8Array): KeywordHit[] | undefined {
     let lanes = lanesOf.get(this.automaton);
     if (lanes === undefined) lanesOf.set(this.automaton, (lanes = KeywordLanes.create(this.keywords, this.automaton.tables) ?? null));
-    return lanes?.hits(bytes);
+    const hits = lanes?.hits(bytes);
+    return hits && inOrderOfStart(hits);
   }
+}
+
+/** Hits found in order of where they end (as an automaton reports them), put in order of where they start. */
+function inOrderOfStart(hits: KeywordHit[]): KeywordHit[] {
+  return hits.length > 1 ? hits.sort((a, b) => a.offset - b.offset) : hits;
 }

@@ -32,5 +32,5 @@ export function detectInFile(file: WalkedFile, detector: Detector, maxFileSize: 
  */
 export function detectInRead(detector: Detector, origin: Origin, read: { text: string; utf8?: Buffer }): Finding[] {
   const hits = read.utf8 && detector.keywordHitsInBytes(read.utf8);
-  return detector.detect({ origin, text: read.text, ...(hits ? { hits } : {}) });
+  return detector.detect({ origin, text: read.text, hits });
 }

@@ -33,7 +33,7 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
     (added: AddedLines) => {
     if (isIgnored(added.path)) return;
     const text = added.lines.join('\n');
-    findings.push(...detector.detect({ origin: { path: added.path }, text, lineNumbers: added.lineNumbers, ...(added.hits ? { hits: added.hits } : {}) }));
+    findings.push(...detector.detect({ origin: { path: added.path }, text, lineNumbers: added.lineNumbers, hits: added.hits }));
     },
     // A binary file whose name says it holds keys (a .p12, an id_rsa) is reported by name, with its blob id.
     (note: DiffNote) => {

@@ -102,7 +102,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   const onAdded = (added: AddedLines, order: number) => {
     if (ignored?.(join(repo.dir, added.path))) return;
     const text = added.lines.join('\n');
-    const chunk = { origin: originOf(added.path, added.commit), text, lineNumbers: added.lineNumbers, ...(added.hits ? { hits: added.hits } : {}) };
+    const chunk = { origin: originOf(added.path, added.commit), text, lineNumbers: added.lineNumbers, hits: added.hits };
     for (const finding of detector.detect(chunk)) record(finding, order);
   };
   // A binary file is not read as lines; one whose name says it holds keys (a .p12, an id_rsa) is reported by name.

@@ -48,7 +48,18 @@ export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
 
 /** Reports read in file order, then line, then column, whatever order the reads finished in. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => compareInReport(a.location, b.location));
+  return findings.sort((a, b) => compareInReport(a.location, b.location) || compareTies(a, b));
+}
+
+/**
+ * Findings at the same place (the same line of a file in two commits of a history scan, two rules at one column):
+ * the older commit first, then by commit, rule and fingerprint, so that the report does not depend on which worker
+ * or git process finished first.
+ */
+function compareTies(a: Finding, b: Finding): number {
+  const dateA = Date.parse(a.location.date ?? '') || 0;
+  const dateB = Date.parse(b.location.date ?? '') || 0;
+  return dateA - dateB || compareText(a.location.commit ?? '', b.location.commit ?? '') || compareText(a.ruleId, b.ruleId) || compareText(a.fingerprint, b.fingerprint);
 }
 
 /** The report's order of places: repository (in an organization scan), file, line, column. */

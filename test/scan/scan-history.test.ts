@@ -129,6 +129,22 @@ describe('scanHistory', () => {
     expect(bySecret(result.findings, secret)?.location.commit).toBe(base);
   });
 
+  it('reports keys at the same place in different commits oldest first, whichever git process finishes first', async () => {
+    const repo = TempRepo.init();
+    const older = key.smartpayLive();
+    const newer = key.smartpayLive();
+    // The older commit's diff is slow to compute, so its git process ends last: arrival order is newest first.
+    const first = repo.commit('first', { 'a.ts': `k = "${older}"\n`, 'big.txt': 'x = 1\n'.repeat(400_000) });
+    const second = repo.commit('second', { 'a.ts': `k = "${newer}"\n` });
+    for (let run = 0; run < 2; run++) {
+      const { findings } = await history(repo.dir, { jobs: 2, batchSize: 1 });
+      expect(findings.map((f) => [f.location.commit, secretOf(f)])).toEqual([
+        [first, older],
+        [second, newer],
+      ]);
+    }
+  });
+
   it('follows renames (no second finding for an unchanged move) and reports copies under the new path', async () => {
     const repo = TempRepo.init();
     const secret = key.smartpayLive();

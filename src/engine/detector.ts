@@ -232,12 +232,22 @@ export class Detector {
    * given, so that a caller can hand them to `detect` with the lines (`Chunk.hits`); a quiet marker's is `passive`.
    */
   keywordHits(text: string, onlyLinesStartingWith?: string): KeywordReach[] {
-    return this.prefilter.hits(text, onlyLinesStartingWith).map(({ keyword, offset }) => {
-      const reach = this.reachOf.get(keyword) ?? 0;
-      const passive = !this.rulesByKeyword.has(keyword) && !this.reachOf.has(keyword);
-      return passive ? { offset, reach, keyword, passive } : { offset, reach, keyword };
-    });
+    return this.prefilter.hits(text, onlyLinesStartingWith).map(this.withReach);
   }
+
+  /**
+   * The same, with offsets in bytes, for any bytes (git's raw output, read before it is decoded): every line, not
+   * only some. Undefined where WebAssembly is not available.
+   */
+  keywordHitsAtBytes(bytes: Uint8Array): KeywordReach[] | undefined {
+    return this.prefilter.hitsAtBytes(bytes)?.map(this.withReach);
+  }
+
+  private readonly withReach = ({ keyword, offset }: KeywordHit): KeywordReach => {
+    const reach = this.reachOf.get(keyword) ?? 0;
+    const passive = !this.rulesByKeyword.has(keyword) && !this.reachOf.has(keyword);
+    return passive ? { offset, reach, keyword, passive } : { offset, reach, keyword };
+  };
 
   /**
    * The keyword hits of a text given as its UTF-8 bytes, for `Chunk.hits` (a file just read): the same as the pass

@@ -100,6 +100,19 @@ export class KeywordLanes {
   hits(bytes: Uint8Array): KeywordHit[] | undefined {
     const ascii = isAscii(bytes);
     if (!ascii && !isUtf8(bytes)) return undefined;
+    return this.scan(bytes, !ascii);
+  }
+
+  /**
+   * The same hits at byte offsets, in any bytes (git's raw output): keywords are ASCII, and an ASCII byte is the same
+   * character however the bytes around it decode, so these are the hits of the decoded text, only placed by byte.
+   */
+  hitsAtBytes(bytes: Uint8Array): KeywordHit[] {
+    return this.scan(bytes, false);
+  }
+
+  /** The hits of `bytes`, at UTF-16 offsets when `inUnits` (valid UTF-8 only), else at byte offsets. */
+  private scan(bytes: Uint8Array, inUnits: boolean): KeywordHit[] {
     const hits: KeywordHit[] = [];
     let unitsBefore = 0;
     for (let start = 0; start < bytes.length; start += WINDOW) {
@@ -116,9 +129,9 @@ export class KeywordLanes {
       for (let lane = 0; lane < laneStarts.length; lane++) {
         const first = this.outputAt[lane]!;
         const count = (this.lanes[lane * LANE_FIELDS + 2]! - first) / 8;
-        // A record holds the address past its keyword: its offset in the file is that address less the text's
-        // place in memory when every character is a byte; otherwise `units` rewrites it as UTF-16 units.
-        if (ascii) this.collect(first, count, this.textAt - from, hits);
+        // A record holds the address past its keyword: its byte offset is that address less the text's place in
+        // memory (the UTF-16 offset too when every character is a byte); otherwise `units` rewrites it in UTF-16 units.
+        if (!inUnits) this.collect(first, count, this.textAt - from, hits);
         else {
           unitsBefore = this.wasm.units(addressOf(laneStarts[lane]!), addressOf(laneEnd(lane)), first, count, unitsBefore);
           this.collect(first, count, 0, hits);

@@ -60,10 +60,24 @@ export class KeywordPrefilter {
    * undefined when the bytes are not valid UTF-8 or WebAssembly is not available: the caller then calls `hits`.
    */
   hitsInBytes(bytes: Uint8Array): KeywordHit[] | undefined {
+    const hits = this.lanes()?.hits(bytes);
+    return hits && inOrderOfStart(hits);
+  }
+
+  /**
+   * The hits of any bytes (git's raw output, which need not be valid UTF-8) at byte offsets, in order of where they
+   * start; undefined when WebAssembly is not available.
+   */
+  hitsAtBytes(bytes: Uint8Array): KeywordHit[] | undefined {
+    const hits = this.lanes()?.hitsAtBytes(bytes);
+    return hits && inOrderOfStart(hits);
+  }
+
+  /** The byte pass of this automaton, made when first asked for; undefined where WebAssembly is not available. */
+  private lanes(): KeywordLanes | undefined {
     let lanes = lanesOf.get(this.automaton);
     if (lanes === undefined) lanesOf.set(this.automaton, (lanes = KeywordLanes.create(this.keywords, this.automaton.tables) ?? null));
-    const hits = lanes?.hits(bytes);
-    return hits && inOrderOfStart(hits);
+    return lanes ?? undefined;
   }
 }
 

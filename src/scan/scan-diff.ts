@@ -3,7 +3,7 @@ import { now } from '../clock.js';
 import type { Detector } from '../engine/detector.js';
 import type { Finding } from '../engine/types.js';
 import { DiffParser, type AddedLines, type DiffNote } from '../sources/diff-parser.js';
-import { git, gitStream } from '../sources/git.js';
+import { git, gitBytes } from '../sources/git.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { sortFindings, type ScanResult } from './scan-result.js';
 
@@ -40,7 +40,7 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
       if (note.kind !== 'binary' || !note.blob || isIgnored(note.path) || !detector.namesKeyFile(note.path)) return;
       findings.push(...detector.detectBinaryFile({ path: note.path }, note.blob));
     },
-    (text, onlyLinesStartingWith) => detector.keywordHits(text, onlyLinesStartingWith),
+    detector,
     (path, first, count) => {
       const ranges = linesRead.get(path) ?? [];
       ranges.push([first, first + count - 1]);
@@ -49,7 +49,7 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
   );
   const what = options.staged ? ['--cached'] : ['--end-of-options', options.range ?? 'HEAD'];
   try {
-    await gitStream(['diff', '-U0', '-M', '--full-index', '--no-ext-diff', '--no-textconv', ...what], cwd, (text) => parser.write(text));
+    await gitBytes(['diff', '-U0', '-M', '--full-index', '--no-ext-diff', '--no-textconv', ...what], cwd, (bytes) => parser.write(bytes));
   } catch (error) {
     // Outside a repository git diff answers with its usage text: rev-parse says what is wrong in one line.
     if (top === undefined) git(['rev-parse', '--show-toplevel'], cwd);
@@ -60,7 +60,7 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
     findings: sortFindings(findings),
     skipped: [],
     filesScanned: parser.files,
-    bytesScanned: parser.charsRead,
+    bytesScanned: parser.bytesRead,
     durationMs: now() - started,
     linesRead,
   };

@@ -79,7 +79,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   const binaryVersions: Array<{ path: string; blob: string; commit?: string }> = [];
   const submodules = new Set<string>();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  let chars = 0;
+  let bytes = 0;
   let fileDiffs = 0;
 
   /** One more occurrence of a finding; `order` is its commit's place in git log's order (newest first). */
@@ -118,13 +118,13 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
       // The parser counts a commit once its line is read, and hands on its lines before counting the next.
       (added) => onAdded(added, first + parser.commits - 1),
       (note) => onNote(note, first + parser.commits - 1),
-      (text, onlyLinesStartingWith) => detector.keywordHits(text, onlyLinesStartingWith),
+      detector,
     );
     return {
-      write: (text: string) => parser.write(text),
+      write: (bytes: Buffer) => parser.write(bytes),
       end: () => {
         parser.end();
-        chars += parser.charsRead;
+        bytes += parser.bytesRead;
         fileDiffs += parser.files;
       },
       progress: () => ({ commits: parser.commits, pathsOfLastCommit: parser.pathsOfLastCommit() }),
@@ -164,7 +164,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     findings: sortFindings(findings),
     skipped,
     filesScanned: fileDiffs,
-    bytesScanned: chars,
+    bytesScanned: bytes,
     durationMs: now() - started,
     commitsScanned: commits,
     notes,

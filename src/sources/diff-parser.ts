@@ -31,23 +31,46 @@ export interface AddedLines {
  */
 export type DiffNote = { kind: 'binary' | 'submodule'; path: string; commit?: string; blob?: string; commitInfo?: CommitInfo };
 
+import { isAscii } from 'node:buffer';
 import { addedLinesAtHits, type DiffHit, type PlacedHit } from './sparse-hunks.js';
+
+/** What finds rule keywords for a sparse read: the detector. */
+export interface KeywordFinder {
+  /** The hits in a decoded text, in its lines that start with `onlyLinesStartingWith`, at UTF-16 offsets. */
+  keywordHits(text: string, onlyLinesStartingWith: string): readonly DiffHit[];
+  /** The hits in raw bytes, in every line, at byte offsets; undefined when this pass is not available. */
+  keywordHitsAtBytes(bytes: Uint8Array): DiffHit[] | undefined;
+}
 
 /** Past this many characters of added lines in one file, a part is handed on, so a huge diff never fills memory. */
 const FLUSH_CHARS = 4 * 1024 * 1024;
 /** One less than the longest section boundary, `\ndiff `. */
 const SEAM = 5;
+/**
+ * Output is read in blocks of at least this many bytes: a pipe hands it on 4 KB at a time, and a keyword pass per
+ * 4 KB would cost more in calls than in scanning.
+ */
+const BLOCK = 128 * 1024;
+const NO_BYTES: Buffer = Buffer.alloc(0);
 
 export class DiffParser {
   /** Commits seen so far. */
   commits = 0;
   /** File diffs seen so far (a file changed in a commit counts once per commit). */
   files = 0;
-  /** Characters of diff output read (as many as bytes, but for non-ASCII text): the size of what was scanned. */
-  charsRead = 0;
-  private pending = '';
-  /** The last characters fed, for a boundary split between two blocks. */
-  private tail = '';
+  /** Bytes of diff output read: the size of what was scanned. */
+  bytesRead = 0;
+  /** Output written and not yet read. */
+  private incoming: Buffer[] = [];
+  private incomingBytes = 0;
+  /** The section being read (a commit line, or one file's diff), from its start: its end has not come yet. */
+  private pending: Buffer = NO_BYTES;
+  /**
+   * The keyword hits in `pending` before `searched` (a line's start), at byte offsets in it, in ascending order;
+   * undefined when there is no byte pass (no keywords, or no WebAssembly): each section is then searched as text.
+   */
+  private pendingHits: DiffHit[] | undefined;
+  private searched = 0;
   private commit: CommitInfo | undefined;
   private path: string | undefined;
   private inHunk = false;
@@ -63,66 +86,120 @@ export class DiffParser {
   private readonly pathsOfCommit = new Set<string>();
 
   /**
-   * `keywordHits`, when given, finds the offsets of rule keywords in a text. Each file's diff is then read
-   * sparsely: its header, and only the added lines that hold a hit (and, for a hit whose rules look past its line,
-   * the added lines within their reach).
-   * Without it, every added line is handed on.
+   * `keywords`, when given, finds rule keywords. Each file's diff is then read sparsely: its header, and only the
+   * added lines that hold a hit (and, for a hit whose rules look past its line, the added lines within their reach).
+   * The keyword pass runs over git's bytes as they come, so a file's diff with no hit in an added line is never
+   * decoded beyond its header. Without it, every added line is handed on.
    */
   constructor(
     private readonly onAdded: (added: AddedLines) => void,
     private readonly onNote: (note: DiffNote) => void = () => undefined,
-    private readonly keywordHits?: (text: string, onlyLinesStartingWith: string) => readonly DiffHit[],
+    private readonly keywords?: KeywordFinder,
     /** Told of each hunk's lines in the new file (first line, count): what a diff scan has looked at. */
     private readonly onHunk?: (path: string, first: number, count: number) => void,
-  ) {}
+  ) {
+    if (keywords) this.pendingHits = [];
+  }
 
   /** Feeds raw output (any block size); complete sections (a commit line, or one file's diff) are processed. */
-  write(text: string): void {
-    this.charsRead += text.length;
-    // Most blocks of a long file diff hold no boundary: then only the block (and the seam before it) is searched and
-    // the block is appended, rather than the whole pending text searched and copied again block after block.
-    const seam = this.tail + text;
-    this.tail = seam.slice(-SEAM);
-    if (this.pending && seam.indexOf('\ndiff ') === -1 && seam.indexOf('\n\x01') === -1) {
-      this.pending += text;
-      if (this.pending.length > FLUSH_CHARS * 2) this.readLongSection();
-      return;
-    }
-    const buffer = this.pending + text;
-    const boundaries = new SectionBoundaries(buffer);
+  write(bytes: Buffer): void {
+    this.bytesRead += bytes.length;
+    this.incoming.push(bytes);
+    this.incomingBytes += bytes.length;
+    // A block at least as large as the section pending keeps the copying of a long file's diff linear.
+    if (this.incomingBytes >= Math.max(BLOCK, this.pending.length)) this.read(false);
+  }
+
+  /** Processes what is left and hands it on; call at the end of the output. */
+  end(): void {
+    this.read(true);
+    this.flush();
+  }
+
+  /** Reads what was written: the complete sections in it, and, at the end, the last one. */
+  private read(atEnd: boolean): void {
+    const block = this.incoming.length === 1 ? this.incoming[0]! : Buffer.concat(this.incoming);
+    this.incoming = [];
+    this.incomingBytes = 0;
+    // The pending section held no boundary: only the seam before the new block is searched again.
+    const seamFrom = Math.max(0, this.pending.length - SEAM);
+    const data = this.pending.length ? Buffer.concat([this.pending, block]) : block;
+    this.searchKeywords(data, atEnd ? data.length : data.lastIndexOf(10) + 1);
+    const boundaries = new SectionBoundaries(data, seamFrom);
+    const hits = this.pendingHits;
     let start = 0;
-    for (;;) {
-      const next = boundaries.after(start);
-      if (next === -1) break;
-      this.section(buffer.slice(start, next));
+    let hit = 0;
+    for (let next = boundaries.after(start); next !== -1; next = boundaries.after(start)) {
+      const first = hit;
+      while (hits && hit < hits.length && hits[hit]!.offset < next) hits[hit++]!.offset -= start;
+      this.section(data.subarray(start, next), hits?.slice(first, hit));
       start = next;
     }
-    this.pending = buffer.slice(start);
-    if (this.pending.length > FLUSH_CHARS * 2) this.readLongSection();
+    const rest = hits?.slice(hit);
+    for (const left of rest ?? []) left.offset -= start;
+    if (atEnd) {
+      if (start < data.length) this.section(data.subarray(start), rest);
+      this.keep(NO_BYTES, [], 0);
+    } else {
+      this.keep(data.subarray(start), rest, this.searched - start);
+      if (this.pending.length > FLUSH_CHARS * 2) this.readLongSection();
+    }
+  }
+
+  /** Runs the byte pass over `data` from where it stopped to `until` (a line's start), adding to the pending hits. */
+  private searchKeywords(data: Buffer, until: number): void {
+    if (!this.pendingHits || until <= this.searched) return;
+    const found = this.keywords!.keywordHitsAtBytes(data.subarray(this.searched, until));
+    if (!found) {
+      this.pendingHits = undefined;
+      return;
+    }
+    for (const hit of found) {
+      hit.offset += this.searched;
+      this.pendingHits.push(hit);
+    }
+    this.searched = until;
+  }
+
+  private keep(pending: Buffer, hits: DiffHit[] | undefined, searched: number): void {
+    this.pending = pending;
+    if (this.pendingHits) this.pendingHits = hits ?? [];
+    this.searched = searched;
   }
 
   /** A single file's diff this large is read line by line as it comes, so memory stays bounded. */
   private readLongSection(): void {
-    const cut = this.pending.lastIndexOf('\n') + 1;
-    this.eachLine(this.pending.slice(0, cut));
-    this.pending = this.pending.slice(cut);
+    const cut = this.pending.lastIndexOf(10) + 1;
+    this.eachLine(this.pending.toString('utf8', 0, cut));
+    const rest = this.pendingHits?.filter((hit) => hit.offset >= cut);
+    for (const hit of rest ?? []) hit.offset -= cut;
+    this.keep(this.pending.subarray(cut), rest, Math.max(0, this.searched - cut));
   }
 
-  private section(text: string): void {
-    if (!this.keywordHits || text.charCodeAt(0) !== 100 /* d */) {
-      this.eachLine(text);
+  /**
+   * One complete section. `hits` are the byte pass's hits in it (undefined without one): a file's diff with none in
+   * an added line is read no further than its header.
+   */
+  private section(bytes: Buffer, hits: DiffHit[] | undefined): void {
+    if (!this.keywords || bytes[0] !== 100 /* d */) {
+      this.eachLine(bytes.toString('utf8'));
       return;
     }
-    const hunk = text.indexOf('\n@@');
-    this.eachLine(hunk === -1 ? text : text.slice(0, hunk + 1)); // the header: path, binary, submodule
+    const hunk = bytes.indexOf('\n@@');
+    this.eachLine(bytes.toString('utf8', 0, hunk === -1 ? bytes.length : hunk + 1)); // the header: path, binary, submodule
     this.inHunk = false;
     if (this.noteSubmodule()) return;
     if (hunk === -1 || this.path === undefined) return;
     if (this.onHunk) {
-      for (let at = hunk + 1; at > 0; at = text.indexOf('\n@@', at) + 1) this.reportHunk(text.slice(at, text.indexOf('\n', at)));
+      for (let at = hunk + 1; at > 0; at = bytes.indexOf('\n@@', at) + 1) this.reportHunk(bytes.toString('utf8', at, lineEnd(bytes, at)));
     }
-    const { lines, lineNumbers, hits } = addedLinesAtHits(text, this.keywordHits(text, '+')); // added lines start with +
-    if (lines.length) this.onAdded({ ...(this.commit ? { commit: this.commit } : {}), path: this.path, lines, lineNumbers, hits });
+    const added = hits && onLinesStartingWith(bytes, hits, 43 /* + */);
+    if (added?.length === 0) return;
+    const text = bytes.toString('utf8');
+    // Byte offsets are the text's offsets when every character is a byte; otherwise the text is searched again.
+    const textHits = added && isAscii(bytes) ? added : this.keywords.keywordHits(text, '+'); // added lines start with +
+    const { lines, lineNumbers, hits: placed } = addedLinesAtHits(text, textHits);
+    if (lines.length) this.onAdded({ ...(this.commit ? { commit: this.commit } : {}), path: this.path, lines, lineNumbers, hits: placed });
   }
 
   private eachLine(text: string): void {
@@ -163,13 +240,6 @@ export class DiffParser {
   /** The paths of the last commit's file diffs read so far (what a re-run after a git failure may leave out). */
   pathsOfLastCommit(): string[] {
     return [...this.pathsOfCommit];
-  }
-
-  /** Processes what is left and hands it on; call at the end of the output. */
-  end(): void {
-    if (this.pending) this.section(this.pending);
-    this.pending = '';
-    this.flush();
   }
 
   private startCommit(text: string): void {
@@ -251,22 +321,50 @@ export class DiffParser {
 }
 
 /**
- * Where the next commit line or file diff starts after a position (each begins a line: hunk lines never do).
- * Remembers the last hit of each search, so a block of many small files is not searched again and again for the
- * commit marker far ahead.
+ * Where the next commit line or file diff starts after a position (each begins a line: hunk lines never do), searched
+ * for from `floor` on (what comes before it is known to hold none). Remembers the last hit of each search, so a
+ * block of many small files is not searched again and again for the commit marker far ahead.
  */
 class SectionBoundaries {
   private diff = -2;
   private commit = -2;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly floor: number,
+  ) {}
 
-  after(from: number): number {
-    if (this.diff !== -1 && this.diff < from) this.diff = this.text.indexOf('\ndiff ', from);
-    if (this.commit !== -1 && this.commit < from) this.commit = this.text.indexOf('\n\x01', from);
+  after(position: number): number {
+    const from = Math.max(position, this.floor);
+    if (this.diff !== -1 && this.diff < from) this.diff = this.bytes.indexOf('\ndiff ', from);
+    if (this.commit !== -1 && this.commit < from) this.commit = this.bytes.indexOf('\n\x01', from);
     const next = this.diff === -1 ? this.commit : this.commit === -1 ? this.diff : Math.min(this.diff, this.commit);
     return next === -1 ? -1 : next + 1;
   }
+}
+
+/**
+ * The hits that stand in lines starting with the byte `first`, in one sweep: hits are in ascending order, and each is
+ * placed on its line from where the previous one's line ended, never by searching back from scratch.
+ */
+function onLinesStartingWith(bytes: Buffer, hits: readonly DiffHit[], first: number): DiffHit[] {
+  const kept: DiffHit[] = [];
+  let lineStart = 0;
+  let lineEndsAt = -1;
+  for (const hit of hits) {
+    if (hit.offset > lineEndsAt) {
+      lineStart = hit.offset === 0 ? 0 : bytes.lastIndexOf(10, hit.offset - 1) + 1;
+      lineEndsAt = lineEnd(bytes, hit.offset);
+    }
+    if (bytes[lineStart] === first) kept.push(hit);
+  }
+  return kept;
+}
+
+/** Where the line through `at` ends (its newline, or the end). */
+function lineEnd(bytes: Buffer, at: number): number {
+  const end = bytes.indexOf(10, at);
+  return end === -1 ? bytes.length : end;
 }
 
 /** `diff --git a/x b/x` → `x`; `diff --cc x` → `x`. Spaces make the two-path form ambiguous unless both halves agree. */

@@ -42,11 +42,21 @@ export interface GitRunOptions {
 
 /**
  * Streams a git command's stdout, decoded as UTF-8 (invalid bytes replaced, multi-byte characters never split),
- * into `onText` block by block, without ever holding the whole output: `git log -p --all` of a large repository
- * is gigabytes. `input`, when given, is written to git's stdin (`--stdin` lists). Resolves when git exits 0; rejects
- * with GitError (git's first line) otherwise, or, when `run.signal` stopped it, with its reason.
+ * into `onText` block by block, without ever holding the whole output. `input`, when given, is written to git's
+ * stdin (`--stdin` lists). Resolves when git exits 0; rejects with GitError (git's first line) otherwise, or, when
+ * `run.signal` stopped it, with its reason.
  */
-export function gitStream(args: string[], cwd: string, onText: (text: string) => void, input?: string, run: GitRunOptions = {}): Promise<void> {
+export async function gitStream(args: string[], cwd: string, onText: (text: string) => void, input?: string, run: GitRunOptions = {}): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  await gitBytes(args, cwd, (bytes) => onText(decoder.write(bytes)), input, run);
+  onText(decoder.end());
+}
+
+/**
+ * The same, with stdout as git writes it, in Buffers: `git log -p --all` of a large repository is gigabytes, and a
+ * reader of bytes decodes only what it needs.
+ */
+export function gitBytes(args: string[], cwd: string, onBytes: (bytes: Buffer) => void, input?: string, run: GitRunOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     if (run.signal?.aborted) return reject(stoppedBy(run.signal));
     const child = childProcess().spawn('git', [...NEUTRAL_CONFIG, ...args], {
@@ -79,15 +89,12 @@ export function gitStream(args: string[], cwd: string, onText: (text: string) =>
     child.stderr!.on('data', (part: string) => {
       if (stderr.length < 4096) stderr += part;
     });
-    const decoder = new StringDecoder('utf8');
     child.stdout!.on('data', (part: Buffer) => {
-      if (!failed) guarded(() => onText(decoder.write(part)));
+      if (!failed) guarded(() => onBytes(part));
     });
     child.on('error', (error) => fail(gitSpawnError(error)));
     child.on('close', (code) => {
       run.signal?.removeEventListener('abort', onAbort);
-      if (failed) return;
-      guarded(() => onText(decoder.end()));
       if (failed) return;
       if (code === 0) resolve();
       else fail(new GitError(firstLine(stderr) || `git ${args[0]} exited with ${code}`));

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { GitError, gitStream } from './git.js';
+import { GitError, gitBytes, gitStream } from './git.js';
 import { pathsHoldingObject, unreadableObjectIn } from './unreadable-objects.js';
 
 /**
@@ -12,9 +12,9 @@ import { pathsHoldingObject, unreadableObjectIn } from './unreadable-objects.js'
  * large batch running alone at the end. The list of ids is held (41 bytes a commit); the patches never are.
  */
 
-/** What reads one batch's output: text as it comes, then `end` once git has exited (or stopped at an unreadable object). */
+/** What reads one batch's output: bytes as they come, then `end` once git has exited (or stopped at an unreadable object). */
 export interface LogReader {
-  write(text: string): void;
+  write(bytes: Buffer): void;
   end(): void;
   /** How many commits' output it has read so far, and the paths it has read of the last one. */
   progress?(): { commits: number; pathsOfLastCommit: string[] };
@@ -127,7 +127,7 @@ async function runBatch(cwd: string, options: ParallelLogOptions, batch: string[
   const pathspec = excluded.length ? ['--', '.', ...excluded.map((path) => `:(exclude,literal)${path}`)] : [];
   const args = [...(options.gitConfig ?? []), 'log', '--no-walk=unsorted', '--stdin', ...options.logArgs, ...pathspec];
   try {
-    await gitStream(args, cwd, (text) => reader.write(text), `${batch.join('\n')}\n`, { signal: options.signal });
+    await gitBytes(args, cwd, (bytes) => reader.write(bytes), `${batch.join('\n')}\n`, { signal: options.signal });
   } catch (error) {
     const object = error instanceof GitError && options.onUnreadable && reader.progress ? unreadableObjectIn(error.message) : undefined;
     if (!object) throw error;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiffParser, unquote, type AddedLines, type DiffNote } from '../../src/sources/diff-parser.js';
+import { defaultDetector } from '../helpers/detector.js';
 
 function parse(text: string) {
   const added: AddedLines[] = [];
@@ -94,11 +95,36 @@ describe('unquote', () => {
   });
 });
 
+/**
+ * The findings of a log read with the byte pass, the text pass only, or every line; written in pieces of `piece`
+ * bytes, or cut at the offsets given.
+ */
+function findingsOf(log: Buffer, read: 'bytes' | 'text' | 'full', piece: number | number[]): string[] {
+  const textOnly = { keywordHits: defaultDetector.keywordHits.bind(defaultDetector), keywordHitsAtBytes: () => undefined };
+  const found: string[] = [];
+  const parser = new DiffParser(
+    (a) => {
+      const text = a.lines.join('\n');
+      // The hits a sparse read hands on are the ones the detector's own pass over the joined lines finds.
+      if (a.hits) expect(a.hits).toEqual(defaultDetector.keywordHits(text).map(({ keyword, offset }) => ({ keyword, offset })));
+      for (const f of defaultDetector.detect({ origin: { path: a.path }, text, lineNumbers: a.lineNumbers, ...(a.hits ? { hits: a.hits } : {}) })) {
+        found.push(`${a.commit?.sha}:${f.location.path}:${f.location.line}:${f.location.column}:${f.fingerprint}`);
+      }
+    },
+    undefined,
+    read === 'bytes' ? defaultDetector : read === 'text' ? textOnly : undefined,
+  );
+  const cuts = typeof piece === 'number' ? Array.from({ length: Math.ceil(log.length / piece) }, (_, i) => i * piece) : [0, ...piece];
+  cuts.forEach((at, i) => parser.write(log.subarray(at, cuts[i + 1] ?? log.length)));
+  parser.end();
+  expect(parser.bytesRead).toBe(log.length);
+  return found.sort();
+}
+
 describe('DiffParser, sparse (keyword hits only) against full', () => {
   it('finds exactly what a full read of every added line finds, on a real history', async () => {
     const { TempRepo } = await import('../helpers/git-repo.js');
     const { projectFiles } = await import('../../bench/corpus.mjs');
-    const { defaultDetector } = await import('../helpers/detector.js');
     const { key } = await import('../helpers/keys.js');
     const repo = TempRepo.init();
     for (let i = 0; i < 6; i++) {
@@ -120,27 +146,59 @@ describe('DiffParser, sparse (keyword hits only) against full', () => {
     repo.git('commit', '-q', '-m', 'merge side');
     const log = repo.git('log', '--all', '-p', '-U0', '--cc', '-M', '--format=format:%x01%H%x00%an%x00%ae%x00%aI');
     expect(log).toContain('\n++export const token');
-    const run = (sparse: boolean) => {
-      const found: string[] = [];
-      const parser = new DiffParser(
-        (a) => {
-          const text = a.lines.join('\n');
-          // The hits the sparse read hands on are the ones the detector's own pass over the joined lines finds.
-          if (a.hits) expect(a.hits).toEqual(defaultDetector.keywordHits(text).map(({ keyword, offset }) => ({ keyword, offset })));
-          for (const f of defaultDetector.detect({ origin: { path: a.path }, text, lineNumbers: a.lineNumbers, ...(a.hits ? { hits: a.hits } : {}) })) {
-            found.push(`${a.commit?.sha}:${f.location.path}:${f.location.line}:${f.location.column}:${f.fingerprint}`);
-          }
-        },
-        undefined,
-        sparse ? (text, first) => defaultDetector.keywordHits(text, first) : undefined,
-      );
-      // Feed in odd-sized blocks, as a pipe would.
-      for (let at = 0; at < log.length; at += 7919) parser.write(log.slice(at, at + 7919));
-      parser.end();
-      return found.sort();
-    };
-    const full = run(false);
+    // Read in odd-sized pieces, as a pipe would hand them on.
+    const full = findingsOf(Buffer.from(log), 'full', 7919);
     expect(full.length).toBeGreaterThan(20);
-    expect(run(true)).toEqual(full);
+    expect(findingsOf(Buffer.from(log), 'bytes', 7919)).toEqual(full);
+  });
+});
+
+describe('DiffParser, reading git’s bytes', () => {
+  it('finds what the text pass and a full read find, in non-ASCII and invalid UTF-8 text, wherever the output is cut', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { TempRepo } = await import('../helpers/git-repo.js');
+    const { key, pemBlock } = await import('../helpers/keys.js');
+    const repo = TempRepo.init();
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `const value${i} = compute(${i}); // token budget ${i}`).join('\n');
+    for (let i = 0; i < 12; i++) {
+      repo.commit(`round ${i}`, {
+        [`src/plain-${i}.ts`]: `${filler(40)}\nexport const key = "${key.smartpayLive()}";\n${filler(5)}\n`,
+        // Characters of two, three and four bytes before a key on its line, and in the lines around it.
+        [`docs/notes-${i}.md`]: `Schlüssel für café ☕ 🔑\n${'é'.repeat(i)}🔑 secret = "${key.accelebitLive()}"\nfin ✓\n`,
+        // Not UTF-8 at all: a Latin-1 é and a stray byte before the key.
+        [`legacy/latin-${i}.txt`]: Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9, 0xff]), Buffer.from(` api_key = "${key.smartpayLive()}"\n`)]),
+      });
+    }
+    // One file's diff of several blocks, keys at its start, across its middle and at its end; and a PEM key, whose
+    // rule reads the lines after its header.
+    repo.commit('vendor', {
+      'vendor/bundle.js': `var k0 = "${key.smartpayLive()}";\n${filler(5000)}\nvar k1 = "${key.smartpayLive()}";\n${filler(5000)}\nvar k2 = "${key.accelebitLive()}";\n`,
+      'deploy/id_rsa.txt': `${pemBlock('RSA PRIVATE KEY')}\n`,
+    });
+    const log = execFileSync('git', ['log', '--all', '-p', '-U0', '--cc', '-M', '--format=format:%x01%H%x00%an%x00%ae%x00%aI'], { cwd: repo.dir, maxBuffer: 1 << 28 });
+    expect(log.length).toBeGreaterThan(4 * 128 * 1024);
+    const full = findingsOf(log, 'full', log.length);
+    expect(full.length).toBeGreaterThanOrEqual(12 * 3 + 4);
+    for (const piece of [4096, 7919, 300_000, log.length]) {
+      expect(findingsOf(log, 'bytes', piece)).toEqual(full);
+    }
+    expect(findingsOf(log, 'text', 7919)).toEqual(full);
+    // A block read (of 128 KB or more) that ends inside a file's or a commit's first line.
+    for (const boundary of ['\ndiff ', '\n\x01']) {
+      const at = log.indexOf(boundary, 128 * 1024);
+      for (let cut = at + 1; cut < at + boundary.length; cut++) expect(findingsOf(log, 'bytes', [cut])).toEqual(full);
+    }
+  });
+
+  it('reads a single file’s diff too large to hold in parts, and still finds a key at its start, middle and end', async () => {
+    const { key } = await import('../helpers/keys.js');
+    const keys = [key.smartpayLive(), key.smartpayLive(), key.accelebitLive()];
+    const filler = '+x = 1\n'.repeat(700_000);
+    const log = Buffer.from(
+      `diff --git a/big.txt b/big.txt\n--- /dev/null\n+++ b/big.txt\n@@ -0,0 +1,1400003 @@\n+k = "${keys[0]}"\n${filler}+k = "${keys[1]}"\n${filler}+k = "${keys[2]}"\n`,
+    );
+    expect(log.length).toBeGreaterThan(9 * 1024 * 1024);
+    const found = findingsOf(log, 'bytes', 65536);
+    expect(found.map((f) => Number(f.split(':')[2])).sort((a, b) => a - b)).toEqual([1, 700_002, 1_400_003]);
   });
 });

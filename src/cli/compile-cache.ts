@@ -35,7 +35,22 @@ export function enableCompileCache(): void {
   const build = `keyward-${__keywardBuildId}-${process.version}-${process.arch}`;
   // The first run of a build makes its folder: the time to clear out those of builds no longer run here.
   const fresh = !existsSync(join(dir, build));
-  cacheOwnFiles(api, dirname(dirname(__filename)), join(dir, build), fresh ? () => pruneStaleBuilds(dir, build) : undefined);
+  cacheOwnFiles(api, dirname(dirname(__filename)), join(dir, build, runKind(process.argv.slice(2))), fresh ? () => pruneStaleBuilds(dir, build) : undefined);
+}
+
+/** The options that change which code a command runs: a staged scan reads a diff, a tree scan walks folders. */
+const MODE_OPTIONS = new Set(['--staged', '--diff', '--version', '-v', '--help', '-h']);
+const COMMAND_NAME = /^[a-z][a-z-]*$/;
+
+/**
+ * What kind of run this is, from its arguments: the command and the options that change its path (`scan--staged`).
+ * V8's data for a file holds the functions compiled by the run that wrote it, and no later run adds to it; so each
+ * kind has its own, and a hook's staged scans are not left with the code an empty scan happened to compile first.
+ */
+export function runKind(args: readonly string[]): string {
+  const command = args.find((arg) => !arg.startsWith('-'));
+  const modes = args.map((arg) => arg.split('=')[0]!).filter((option) => MODE_OPTIONS.has(option)).sort();
+  return [command && COMMAND_NAME.test(command) ? command : 'default', ...new Set(modes)].join('');
 }
 
 /** A build folder not written for this long is taken for one of a keyward no longer run (another costs one cold start). */

@@ -3,7 +3,9 @@ import module from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
+import { runKind } from '../../src/cli/compile-cache.js';
 import { runCli } from '../helpers/cli.js';
+import { TempRepo } from '../helpers/git-repo.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
 const fixtures = join(packageRoot(), 'fixtures');
@@ -80,4 +82,35 @@ describe("the CLI's compile cache", () => {
     expect(scanFixtures(cacheHome).status).toBe(1);
     expect(left()).toContain('keyward-0000000000000000-v20.0.0-x64');
   });
+
+  it('keeps each kind of run apart: a staged scan after a tree scan writes the code it compiled, and both are read back', () => {
+    const cacheHome = tempTree();
+    const cacheDir = join(cacheHome, 'keyward/compile-cache');
+    expect(scanFixtures(cacheHome).status).toBe(1);
+    const repo = TempRepo.init();
+    repo.commit('base', { 'a.ts': 'export const a = 1;\n' });
+    repo.write('a.ts', 'export const token = process.env.TOKEN;\n').git('add', 'a.ts');
+    const staged = () => runCli(['scan', '--staged'], { cwd: repo.dir, env: { XDG_CACHE_HOME: cacheHome } });
+    expect(staged().status).toBe(0);
+    const written = entries(cacheDir);
+    if (!('enableCompileCache' in module)) {
+      const kinds = new Set([...written.keys()].map((path) => path.split(/[\\/]/)[1]));
+      expect(kinds).toEqual(new Set(['scan', 'scan--staged']));
+    }
+    expect(staged().status).toBe(0);
+    for (const [path, entry] of written) expect(entries(cacheDir).get(path)?.mtimeMs).toBe(entry.mtimeMs);
+  });
 });
+
+describe('runKind', () => {
+  it('names a run by its command and the options that change its path', () => {
+    expect(runKind(['scan', '--staged', '--format', 'json'])).toBe('scan--staged');
+    expect(runKind(['scan', '--diff=main..HEAD'])).toBe('scan--diff');
+    expect(runKind(['scan', 'src', '--format', 'sarif'])).toBe('scan');
+    expect(runKind(['history', '--jobs', '1'])).toBe('history');
+    expect(runKind(['--version'])).toBe('default--version');
+    expect(runKind([])).toBe('default');
+    expect(runKind(['./my dir'])).toBe('default');
+  });
+});
+

@@ -17,10 +17,35 @@ export interface DiffScanOptions {
 }
 
 /**
+ * git's diff of the staged lines or of a range, started before the detector is made: git computes it while the rules
+ * load (a pre-commit hook waits for both), and its output waits in memory until a parser takes it.
+ */
+export class StartedDiff {
+  private waiting: Buffer[] = [];
+  private reader: ((bytes: Buffer) => void) | undefined;
+  private readonly finished: Promise<void>;
+
+  constructor(cwd: string, options: Pick<DiffScanOptions, 'staged' | 'range'>) {
+    const what = options.staged ? ['--cached'] : ['--end-of-options', options.range ?? 'HEAD'];
+    const args = ['diff', '-U0', '-M', '--full-index', '--no-ext-diff', '--no-textconv', ...what];
+    this.finished = gitBytes(args, cwd, (bytes) => (this.reader ? this.reader(bytes) : this.waiting.push(bytes)));
+    this.finished.catch(() => undefined); // a run that stops before reading it (a bad config) has its own error to give
+  }
+
+  /** Hands what git wrote so far, then the rest as it comes, to `reader`; resolves once git has exited. */
+  readInto(reader: (bytes: Buffer) => void): Promise<void> {
+    for (const bytes of this.waiting) reader(bytes);
+    this.waiting = [];
+    this.reader = reader;
+    return this.finished;
+  }
+}
+
+/**
  * Scans only added lines: staged ones, or a range's. Line numbers are those of the staged (or B-side) file, so a
  * finding points where the editor shows it. Paths are relative to the repository's top, as git prints them.
  */
-export async function scanDiff(cwd: string, detector: Detector, options: DiffScanOptions): Promise<ScanResult> {
+export async function scanDiff(cwd: string, detector: Detector, options: DiffScanOptions, diff = new StartedDiff(cwd, options)): Promise<ScanResult> {
   const started = now();
   const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
   // The repository's top, asked of git only to match the diff's paths against the config's ignore globs: git prints
@@ -47,9 +72,8 @@ export async function scanDiff(cwd: string, detector: Detector, options: DiffSca
       linesRead.set(path, ranges);
     },
   );
-  const what = options.staged ? ['--cached'] : ['--end-of-options', options.range ?? 'HEAD'];
   try {
-    await gitBytes(['diff', '-U0', '-M', '--full-index', '--no-ext-diff', '--no-textconv', ...what], cwd, (bytes) => parser.write(bytes));
+    await diff.readInto((bytes) => parser.write(bytes));
   } catch (error) {
     // Outside a repository git diff answers with its usage text: rev-parse says what is wrong in one line.
     if (top === undefined) git(['rev-parse', '--show-toplevel'], cwd);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CLIENT_MARKER, SERVER_MARKER } from './markers.js';
 import { manifestLookup } from './nearest-manifest.js';
+import { allMatches } from '../engine/all-matches.js';
 
 /** Source files of a Next.js app: what a `'use client'` file can import. */
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
@@ -91,7 +92,7 @@ function readSource(file: string): string | undefined {
 /** The app's own files that `file` imports at run time (packages are not the app's code). */
 function importsOf(file: string, text: string, aliases: Array<[string, string[]]>): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(IMPORT)) {
+  for (const match of allMatches(IMPORT, text)) {
     if (match[1]) continue; // import type / export type
     const specifier = (match[2] ?? match[3])!;
     const bases = specifier.startsWith('.') ? [resolve(dirname(file), specifier)] : aliasTargets(specifier, aliases);

@@ -1,3 +1,5 @@
+import { allMatches } from './all-matches.js';
+
 /**
  * Inline suppression, as a comment in any language:
  *   `keyward-ignore` on the line itself, or `keyward-ignore-next-line` on the line above,
@@ -41,7 +43,7 @@ export function isSuppressed(ruleId: string, line: string, previousLine: string 
 
 function covers(line: string, ruleId: string, nextLine: boolean): boolean {
   if (!line.includes('keyward-ignore')) return false;
-  for (const m of line.matchAll(DIRECTIVE)) {
+  for (const m of allMatches(DIRECTIVE, line)) {
     if (Boolean(m[1]) !== nextLine) continue;
     const ids = m[2]?.split(',').map((id) => id.trim());
     // Words after the directive that are not rule ids (a reason in prose) leave it covering every rule.

@@ -1,6 +1,7 @@
 import { DerivedTextBuilder, type DerivedText } from './derived-text.js';
 import { matchesNear } from './near-markers.js';
 import type { View } from './derive.js';
+import { allMatches } from '../all-matches.js';
 
 const IDENT = '[A-Za-z_$][\\w$]{0,80}';
 
@@ -61,7 +62,7 @@ export const credentialVariables: View = {
     // const s = "…", s := "…", String s = "…", val s = "…", s = '…', $s = "…", s: "…" (an object's field).
     const assignment = new RegExp(`(?<![\\w$.])(${names})\\s*(?::\\s*[A-Za-z<>\\[\\]]+\\s*)?(?:=|:=|:)\\s*(["'\`])([^"'\`\\s\\\\]{8,512})\\2`, 'g');
     const out: DerivedText[] = [];
-    for (const m of text.matchAll(assignment)) {
+    for (const m of allMatches(assignment, text)) {
       const shape = shapes.get(m[1]!)!;
       const start = m.index + m[0].length - m[3]!.length - 1;
       const end = start + m[3]!.length;

@@ -1,5 +1,6 @@
 import { DerivedTextBuilder, type DerivedText } from './derived-text.js';
 import type { View } from './derive.js';
+import { allMatches } from '../all-matches.js';
 
 /** A quoted base64 value long enough to hold a key (24 bytes encode to 32 characters). */
 const QUOTED_BASE64 = /(["'`])([A-Za-z0-9+/]{32,}={0,2})\1/g;
@@ -27,8 +28,7 @@ export const decodeBase64Values: View = {
   derive(text, _path, hits) {
     const out: DerivedText[] = [];
     if (hits.offsetsOf('kind: secret').length || hits.offsetsOf('"kind": "secret"').length) {
-      SECRET_DATA_ENTRY.lastIndex = 0;
-      for (const m of text.matchAll(SECRET_DATA_ENTRY)) {
+      for (const m of allMatches(SECRET_DATA_ENTRY, text)) {
         const start = m.index + m[0].indexOf(m[2]!, m[0].indexOf(':'));
         const decoded = decodedText(m[2]!);
         if (decoded === undefined) continue;
@@ -37,14 +37,14 @@ export const decodeBase64Values: View = {
       }
     }
     if (hits.offsetsOf(';base64,').length) {
-      for (const m of text.matchAll(DATA_URL)) {
+      for (const m of allMatches(DATA_URL, text)) {
         const start = m.index + m[0].length - m[1]!.length;
         const decoded = decodedText(m[1]!);
         if (decoded !== undefined) out.push(new DerivedTextBuilder(text).put(decoded, start, start + m[1]!.length).build('base64'));
       }
     }
     if (text.length > MAX_TEXT_FOR_QUOTED) return out;
-    for (const m of text.matchAll(QUOTED_BASE64)) {
+    for (const m of allMatches(QUOTED_BASE64, text)) {
       const value = m[2]!;
       if (value.length % 4 !== 0) continue;
       const decoded = decodedText(value);

@@ -1,5 +1,6 @@
 import { composed, DerivedTextBuilder, type DerivedText } from './derived-text.js';
 import type { View } from './derive.js';
+import { allMatches } from '../all-matches.js';
 
 /**
  * Lines longer than this are not unescaped: in code, a minified bundle's line (its keys are in plain sight or
@@ -42,7 +43,7 @@ export const unescapeStrings: View = {
       // In JSON files, each string of the line on its own too: its content is code or JSON that the views read again
       // (a key split by concatenation inside a notebook cell), which the line's own quotes would interleave with.
       if (!stringsApart) continue;
-      for (const m of text.slice(lineStart, lineEnd).matchAll(ESCAPED_STRING)) {
+      for (const m of allMatches(ESCAPED_STRING, text.slice(lineStart, lineEnd))) {
         const contentStart = lineStart + m.index! + 1;
         const content = unescapeLine(text, contentStart, contentStart + m[1]!.length);
         if (content) out.push(content);

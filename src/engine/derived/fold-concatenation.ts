@@ -1,6 +1,7 @@
 import { DerivedTextBuilder, type DerivedText } from './derived-text.js';
 import type { View } from './derive.js';
 import { literalSyntaxOf, stringLiteralsIn, type LiteralSyntax, type StringLiteral } from './string-literals.js';
+import { allMatches } from '../all-matches.js';
 
 /** Lines longer than this (minified bundles) are not lexed: a split key is written by a person, on a short line. */
 const MAX_LINE = 1000;
@@ -31,7 +32,7 @@ export const foldConcatenations: View = {
   derive(text, path, hits) {
     const syntax = literalSyntaxOf(path);
     const offsets = MARKERS.flatMap((marker) => hits.offsetsOf(marker));
-    if (syntax.implicitJoin) for (const m of text.matchAll(IMPLICIT_JOIN)) offsets.push(m.index!);
+    if (syntax.implicitJoin) for (const m of allMatches(IMPLICIT_JOIN, text)) offsets.push(m.index!);
     if (offsets.length === 0) return [];
     offsets.sort((a, b) => a - b);
     const out: DerivedText[] = [];

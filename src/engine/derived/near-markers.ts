@@ -1,3 +1,5 @@
+import { allMatches } from '../all-matches.js';
+
 /**
  * The matches of `regex` (global; with the `d` flag when group offsets are needed) in the stretches of `text`
  * around each of `offsets`: from the start of the line before the offset's (a name may stand on the line above its
@@ -17,8 +19,7 @@ export function matchesNear(text: string, offsets: readonly number[], regex: Reg
     const from = lineStart > floor ? lineStartAfter(text, lineStart - 1, floor) : floor;
     const to = Math.min(text.length, at + reach);
     lastTo = to;
-    regex.lastIndex = 0;
-    for (const m of text.slice(from, to).matchAll(regex)) {
+    for (const m of allMatches(regex, text.slice(from, to))) {
       const start = from + m.index!;
       if (seen.has(start)) continue;
       seen.add(start);

@@ -91,7 +91,10 @@ function runSecretlint(dir, timeoutSeconds) {
   const output = join(work, 'secretlint.json');
   writeFileSync(config, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
   rmSync(output, { force: true });
-  const run = timed(bin, [`${dir}/**/*`, '--secretlintrc', config, '--format', 'json', '--output', output], { cwd: work, ...(timeoutSeconds ? { timeout: timeoutSeconds * 1000, killSignal: 'SIGKILL' } : {}) });
+  const args = [`${dir}/**/*`, '--secretlintrc', config, '--format', 'json', '--output', output];
+  // GNU time stands between the bench and secretlint: a timeout that killed only the direct child left secretlint
+  // running, on a core the history figures then lacked. coreutils' timeout kills the whole process group it makes.
+  const run = timeoutSeconds ? timed('timeout', ['-s', 'KILL', String(timeoutSeconds), bin, ...args], { cwd: work }) : timed(bin, args, { cwd: work });
   if (!existsSync(output)) return { ...run, seconds: run.seconds, findings: 'did not finish', timedOut: true };
   const findings = JSON.parse(readFileSync(output, 'utf8')).reduce((n, file) => n + file.messages.length, 0);
   return { seconds: run.seconds, rssMb: run.rssMb, findings };

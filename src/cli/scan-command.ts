@@ -25,21 +25,18 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   const cwd = process.cwd();
   if (!gitMode) checkScanRoots(roots, cwd);
   const firstDir = roots[0] === '-' ? cwd : resolve(cwd, roots[0]!);
+  const lines = { staged: options.staged, ...(options.diff !== undefined ? { range: options.diff } : {}) };
+  // git computes the diff while the config and the rules load.
   const diffScan = gitMode ? await import('../scan/scan-diff.js') : undefined;
-  const diff = diffScan && new diffScan.StartedDiff(firstDir, { staged: options.staged, ...(options.diff !== undefined ? { range: options.diff } : {}) });
+  const startedDiff = diffScan && new diffScan.StartedDiff(firstDir, lines);
   const { config, baseDir } = await resolveConfig(options.config, firstDir);
   const maxFileSize = options.maxFileSize ? sizeOption(options.maxFileSize) : (config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   const selection = await ruleSelection(options, config.customRules.map((rule) => rule.id));
   const detector = await createDetector(config, { showSecrets: options.showSecrets, ...selection });
 
   let result: ScanResult;
-  if (diffScan && diff) {
-    result = await diffScan.scanDiff(firstDir, detector, {
-      staged: options.staged,
-      ...(options.diff !== undefined ? { range: options.diff } : {}),
-      ignore: config.ignore,
-      ignoreBase: baseDir,
-    }, diff);
+  if (diffScan && startedDiff) {
+    result = await diffScan.scanDiff(firstDir, detector, { ...lines, ignore: config.ignore, ignoreBase: baseDir }, startedDiff);
   } else if (roots.includes('-')) {
     if (roots.length > 1) throw new UsageError('"-" (standard input) cannot be mixed with paths');
     const { scanStdin } = await import('../scan/scan-files.js');

@@ -79,7 +79,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   const binaryVersions: Array<{ path: string; blob: string; commit?: string }> = [];
   const submodules = new Set<string>();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  let bytes = 0;
+  let bytesRead = 0;
   let fileDiffs = 0;
 
   /** One more occurrence of a finding; `order` is its commit's place in git log's order (newest first). */
@@ -124,7 +124,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
       write: (bytes: Buffer) => parser.write(bytes),
       end: () => {
         parser.end();
-        bytes += parser.bytesRead;
+        bytesRead += parser.bytesRead;
         fileDiffs += parser.files;
       },
       progress: () => ({ commits: parser.commits, pathsOfLastCommit: parser.pathsOfLastCommit() }),
@@ -164,7 +164,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     findings: sortFindings(findings),
     skipped,
     filesScanned: fileDiffs,
-    bytesScanned: bytes,
+    bytesScanned: bytesRead,
     durationMs: now() - started,
     commitsScanned: commits,
     notes,

@@ -11,7 +11,7 @@ describe('allMatches', () => {
       [/(?<name>\w+)\s*=\s*(?<value>\d+)/dg, 'x = 1, y=22, z =333'],
       [/x*/g, 'axxbx'],
       [/(?:)/gu, 'a🔑b'],
-      [/\p{L}*/gv, 'é🔑ü'],
+      [new RegExp('\\p{L}*', 'gv'), 'é🔑ü'],
       [/\b/g, 'one two'],
       [/nothing/g, 'here'],
     ];

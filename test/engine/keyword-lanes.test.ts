@@ -100,6 +100,17 @@ describe('KeywordLanes (the keyword pass over bytes)', () => {
     expect(prefilter.hitsInBytes(Buffer.from('key é key'))).toEqual(prefilter.hits('key é key'));
   });
 
+  it('finds, at byte offsets in any bytes (git’s raw output), what the string pass finds in them read one byte a character', async () => {
+    const prefilter = new KeywordPrefilter((await createDetector(configSchema.parse({}))).keywords);
+    const keywords = prefilter.keywords.slice(0, 40);
+    // Text of 1- to 4-byte characters with keywords at lane and window seams, then bytes that are not UTF-8 at all.
+    const text = textWith(3 * WINDOW, keywords, [0, WINDOW / 4 - 2, WINDOW - 3, WINDOW + 1, 2 * WINDOW - 1], 5);
+    const bytes = Buffer.concat([Buffer.from(text), Buffer.from([0xe9, 0xff, 0xc3]), Buffer.from(` ${keywords[0]} \xc3${keywords[1]}`), Buffer.from([0x80, 0xfe])]);
+    const byByte = prefilter.hits(bytes.toString('latin1')).map((hit) => `${hit.offset}:${hit.keyword}`);
+    expect(byByte.length).toBeGreaterThan(5);
+    expect(prefilter.hitsAtBytes(bytes)?.map((hit) => `${hit.offset}:${hit.keyword}`)).toEqual(byByte);
+  });
+
   it('is not made where WebAssembly is not available (node --jitless), so the string pass runs', () => {
     vi.stubGlobal('WebAssembly', undefined);
     expect(KeywordLanes.create(['key'], new AhoCorasick(['key']).tables)).toBeUndefined();

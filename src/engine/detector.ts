@@ -236,14 +236,16 @@ export class Detector {
   }
 
   /**
-   * The same, with offsets in bytes, for any bytes (git's raw output, read before it is decoded): every line, not
-   * only some. Undefined where WebAssembly is not available.
+   * The keyword hits of any bytes (git's raw output, read before it is decoded), in every line, at byte offsets, as
+   * the pass finds them: `withReach` gives the reach of those a caller keeps (a diff's added lines: half of them or
+   * fewer). Undefined where WebAssembly is not available.
    */
-  keywordHitsAtBytes(bytes: Uint8Array): KeywordReach[] | undefined {
-    return this.prefilter.hitsAtBytes(bytes)?.map(this.withReach);
+  keywordHitsAtBytes(bytes: Uint8Array): KeywordHit[] | undefined {
+    return this.prefilter.hitsAtBytes(bytes);
   }
 
-  private readonly withReach = ({ keyword, offset }: KeywordHit): KeywordReach => {
+  /** A hit with how far past it its rules may look, and whether it is a quiet marker's (see `keywordHits`). */
+  readonly withReach = ({ keyword, offset }: KeywordHit): KeywordReach => {
     const reach = this.reachOf.get(keyword) ?? 0;
     const passive = !this.rulesByKeyword.has(keyword) && !this.reachOf.has(keyword);
     return passive ? { offset, reach, keyword, passive } : { offset, reach, keyword };

@@ -34,12 +34,17 @@ export type DiffNote = { kind: 'binary' | 'submodule'; path: string; commit?: st
 import { isAscii } from 'node:buffer';
 import { addedLinesAtHits, type DiffHit, type PlacedHit } from './sparse-hunks.js';
 
+/** A keyword hit as the byte pass finds it: no reach yet. */
+export type FoundHit = Pick<DiffHit, 'keyword' | 'offset'>;
+
 /** What finds rule keywords for a sparse read: the detector. */
 export interface KeywordFinder {
   /** The hits in a decoded text, in its lines that start with `onlyLinesStartingWith`, at UTF-16 offsets. */
   keywordHits(text: string, onlyLinesStartingWith: string): readonly DiffHit[];
   /** The hits in raw bytes, in every line, at byte offsets; undefined when this pass is not available. */
-  keywordHitsAtBytes(bytes: Uint8Array): DiffHit[] | undefined;
+  keywordHitsAtBytes(bytes: Uint8Array): FoundHit[] | undefined;
+  /** A hit of the byte pass with its reach. */
+  withReach(hit: FoundHit): DiffHit;
 }
 
 /** Past this many characters of added lines in one file, a part is handed on, so a huge diff never fills memory. */
@@ -69,7 +74,7 @@ export class DiffParser {
    * The keyword hits in `pending` before `searched` (a line's start), at byte offsets in it, in ascending order;
    * undefined when there is no byte pass (no keywords, or no WebAssembly): each section is then searched as text.
    */
-  private pendingHits: DiffHit[] | undefined;
+  private pendingHits: FoundHit[] | undefined;
   private searched = 0;
   private commit: CommitInfo | undefined;
   private path: string | undefined;
@@ -161,7 +166,7 @@ export class DiffParser {
     this.searched = until;
   }
 
-  private keep(pending: Buffer, hits: DiffHit[] | undefined, searched: number): void {
+  private keep(pending: Buffer, hits: FoundHit[] | undefined, searched: number): void {
     this.pending = pending;
     if (this.pendingHits) this.pendingHits = hits ?? [];
     this.searched = searched;
@@ -180,7 +185,7 @@ export class DiffParser {
    * One complete section. `hits` are the byte pass's hits in it (undefined without one): a file's diff with none in
    * an added line is read no further than its header.
    */
-  private section(bytes: Buffer, hits: DiffHit[] | undefined): void {
+  private section(bytes: Buffer, hits: FoundHit[] | undefined): void {
     if (!this.keywords || bytes[0] !== 100 /* d */) {
       this.eachLine(bytes.toString('utf8'));
       return;
@@ -197,7 +202,8 @@ export class DiffParser {
     if (added?.length === 0) return;
     const text = bytes.toString('utf8');
     // Byte offsets are the text's offsets when every character is a byte; otherwise the text is searched again.
-    const textHits = added && isAscii(bytes) ? added : this.keywords.keywordHits(text, '+'); // added lines start with +
+    const keywords = this.keywords;
+    const textHits = added && isAscii(bytes) ? added.map((hit) => keywords.withReach(hit)) : keywords.keywordHits(text, '+'); // added lines start with +
     const { lines, lineNumbers, hits: placed } = addedLinesAtHits(text, textHits);
     if (lines.length) this.onAdded({ ...(this.commit ? { commit: this.commit } : {}), path: this.path, lines, lineNumbers, hits: placed });
   }
@@ -347,8 +353,8 @@ class SectionBoundaries {
  * The hits that stand in lines starting with the byte `first`, in one sweep: hits are in ascending order, and each is
  * placed on its line from where the previous one's line ended, never by searching back from scratch.
  */
-function onLinesStartingWith(bytes: Buffer, hits: readonly DiffHit[], first: number): DiffHit[] {
-  const kept: DiffHit[] = [];
+function onLinesStartingWith(bytes: Buffer, hits: readonly FoundHit[], first: number): FoundHit[] {
+  const kept: FoundHit[] = [];
   let lineStart = 0;
   let lineEndsAt = -1;
   for (const hit of hits) {

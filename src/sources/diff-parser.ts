@@ -57,6 +57,10 @@ const SEAM = 5;
  */
 const BLOCK = 128 * 1024;
 const NO_BYTES: Buffer = Buffer.alloc(0);
+/** The starts of a commit's line, a file's diff and a hunk, as bytes: a string needle is encoded on every search. */
+const COMMIT_LINE = Buffer.from('\n\x01');
+const FILE_LINE = Buffer.from('\ndiff ');
+const HUNK_LINE = Buffer.from('\n@@');
 
 export class DiffParser {
   /** Commits seen so far. */
@@ -123,12 +127,12 @@ export class DiffParser {
 
   /** Reads what was written: the complete sections in it, and, at the end, the last one. */
   private read(atEnd: boolean): void {
-    const block = this.incoming.length === 1 ? this.incoming[0]! : Buffer.concat(this.incoming);
+    const parts = this.pending.length ? [this.pending, ...this.incoming] : this.incoming;
     this.incoming = [];
     this.incomingBytes = 0;
     // The pending section held no boundary: only the seam before the new block is searched again.
     const seamFrom = Math.max(0, this.pending.length - SEAM);
-    const data = this.pending.length ? Buffer.concat([this.pending, block]) : block;
+    const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
     this.searchKeywords(data, atEnd ? data.length : data.lastIndexOf(10) + 1);
     const boundaries = new SectionBoundaries(data, seamFrom);
     const hits = this.pendingHits;
@@ -190,13 +194,13 @@ export class DiffParser {
       this.eachLine(bytes.toString('utf8'));
       return;
     }
-    const hunk = bytes.indexOf('\n@@');
+    const hunk = bytes.indexOf(HUNK_LINE);
     this.eachLine(bytes.toString('utf8', 0, hunk === -1 ? bytes.length : hunk + 1)); // the header: path, binary, submodule
     this.inHunk = false;
     if (this.noteSubmodule()) return;
     if (hunk === -1 || this.path === undefined) return;
     if (this.onHunk) {
-      for (let at = hunk + 1; at > 0; at = bytes.indexOf('\n@@', at) + 1) this.reportHunk(bytes.toString('utf8', at, lineEnd(bytes, at)));
+      for (let at = hunk + 1; at > 0; at = bytes.indexOf(HUNK_LINE, at) + 1) this.reportHunk(bytes.toString('utf8', at, lineEnd(bytes, at)));
     }
     const added = hits && onLinesStartingWith(bytes, hits, 43 /* + */);
     if (added?.length === 0) return;
@@ -342,8 +346,8 @@ class SectionBoundaries {
 
   after(position: number): number {
     const from = Math.max(position, this.floor);
-    if (this.diff !== -1 && this.diff < from) this.diff = this.bytes.indexOf('\ndiff ', from);
-    if (this.commit !== -1 && this.commit < from) this.commit = this.bytes.indexOf('\n\x01', from);
+    if (this.diff !== -1 && this.diff < from) this.diff = this.bytes.indexOf(FILE_LINE, from);
+    if (this.commit !== -1 && this.commit < from) this.commit = this.bytes.indexOf(COMMIT_LINE, from);
     const next = this.diff === -1 ? this.commit : this.commit === -1 ? this.diff : Math.min(this.diff, this.commit);
     return next === -1 ? -1 : next + 1;
   }

@@ -7,6 +7,8 @@
  *   inside a hunk, lines start with one prefix column per parent (`+`, `-`, ` `), or `\` (no newline at end).
  * In a merge's combined diff (`--cc`) a line counts as added only when every column says `+`: it is in none of the
  * parents, so the merge itself introduced it (a conflict resolution) — the case gitleaks and trufflehog miss.
+ * It reads git's bytes: the keyword pass runs over them, and a file's diff is decoded whole only when an added line
+ * holds a hit.
  */
 
 export interface CommitInfo {

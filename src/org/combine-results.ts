@@ -1,7 +1,7 @@
 import { keyFactsOf, registerKeyFacts } from '../engine/detector.js';
 import type { Finding, Location } from '../engine/types.js';
 import type { SkippedFile } from '../sources/read-file.js';
-import { compareInReport, compareText, sortFindings, type RepositoryStatus, type ScanResult } from '../scan/scan-result.js';
+import { compareDates, compareInReport, compareText, sortFindings, type RepositoryStatus, type ScanResult } from '../scan/scan-result.js';
 
 /**
  * Repositories' results (or shards' merged results) as one organization report. The same key anywhere is one
@@ -51,9 +51,7 @@ export function combineResults(parts: ScanResult[]): ScanResult {
 
 /** The order that picks a shared key's first location: the earliest introduction, then names, so that ties are settled alike everywhere. */
 function compareLocations(a: Location, b: Location): number {
-  const dateA = Date.parse(a.date ?? '') || Infinity;
-  const dateB = Date.parse(b.date ?? '') || Infinity;
-  return dateA - dateB || compareInReport(a, b) || compareText(a.commit ?? '', b.commit ?? '');
+  return compareDates(a, b) || compareInReport(a, b) || compareText(a.commit ?? '', b.commit ?? '');
 }
 
 function compareSkipped(a: SkippedFile, b: SkippedFile): number {

@@ -57,9 +57,12 @@ export function sortFindings(findings: Finding[]): Finding[] {
  * or git process finished first.
  */
 function compareTies(a: Finding, b: Finding): number {
-  const dateA = Date.parse(a.location.date ?? '') || 0;
-  const dateB = Date.parse(b.location.date ?? '') || 0;
-  return dateA - dateB || compareText(a.location.commit ?? '', b.location.commit ?? '') || compareText(a.ruleId, b.ruleId) || compareText(a.fingerprint, b.fingerprint);
+  return compareDates(a.location, b.location) || compareText(a.location.commit ?? '', b.location.commit ?? '') || compareText(a.ruleId, b.ruleId) || compareText(a.fingerprint, b.fingerprint);
+}
+
+/** The older commit first; a place with no date (a file of the tree) after those with one. */
+export function compareDates(a: Location, b: Location): number {
+  return (Date.parse(a.date ?? '') || Infinity) - (Date.parse(b.date ?? '') || Infinity) || 0;
 }
 
 /** The report's order of places: repository (in an organization scan), file, line, column. */

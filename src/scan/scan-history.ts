@@ -8,6 +8,7 @@ import { parallelLog, type UnreadableObject } from '../sources/parallel-log.js';
 import type { SkippedFile } from '../sources/read-file.js';
 import type { Repository } from '../sources/repository.js';
 import { listRefs } from '../report/summary.js';
+import { CommitsOutsideHead } from './commits-outside-head.js';
 import { configIgnoreFilter } from './path-filter.js';
 import { DEFAULT_MAX_FILE_SIZE, sortFindings, type ScanResult } from './scan-result.js';
 
@@ -81,12 +82,14 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let bytesRead = 0;
   let fileDiffs = 0;
+  const outsideHead = new CommitsOutsideHead(repo.dir, scannedRevisions(options), options.signal);
 
   /** One more occurrence of a finding; `order` is its commit's place in git log's order (newest first). */
   const record = (finding: Finding, order: number) => {
     const { path, commit = '' } = finding.location;
     const seen = byFingerprint.get(finding.fingerprint);
     if (!seen) {
+      outsideHead.start();
       byFingerprint.set(finding.fingerprint, { first: finding, order, occurrences: 1, commits: new Set([commit]), files: new Set([path]) });
       return;
     }
@@ -137,19 +140,25 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     for (const path of paths) skipped.push({ path, reason: 'unreadable', detail });
   };
 
-  const commits = await parallelLog(repo.dir, {
-    revisions: revisions(repo, options),
-    ...(options.exclude?.length ? { revisionInput: options.exclude.map((commit) => `^${commit}`) } : {}),
-    // --full-index: a binary file's blob id in full, its identity for a key store found by name.
-    logArgs: ['-p', '-U0', '--cc', '-M', '--full-index', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT],
-    // Versions over the size limit are diffed as binary: git neither builds nor prints their patch.
-    gitConfig: ['-c', `core.bigFileThreshold=${maxFileSize}`],
-    reader,
-    onUnreadable,
-    ...(options.jobs ? { jobs: options.jobs } : {}),
-    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  let commits: number;
+  try {
+    commits = await parallelLog(repo.dir, {
+      revisions: revisions(repo, options),
+      ...(options.exclude?.length ? { revisionInput: options.exclude.map((commit) => `^${commit}`) } : {}),
+      // --full-index: a binary file's blob id in full, its identity for a key store found by name.
+      logArgs: ['-p', '-U0', '--cc', '-M', '--full-index', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT],
+      // Versions over the size limit are diffed as binary: git neither builds nor prints their patch.
+      gitConfig: ['-c', `core.bigFileThreshold=${maxFileSize}`],
+      reader,
+      onUnreadable,
+      ...(options.jobs ? { jobs: options.jobs } : {}),
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    outsideHead.stop(); // a failed scan does not wait for that listing
+    throw error;
+  }
   skipped.push(...tooLargeVersions(repo, binaryVersions, maxFileSize, binaries));
   if (commits === 0 && !options.range && !options.branch && !options.since && !options.exclude?.length) notes.push('empty repository: no commit to scan');
   if (binaries.size) notes.push(`${binaries.size} binary file(s) in history not scanned`);
@@ -159,7 +168,7 @@ export async function scanHistory(repo: Repository, detector: Detector, options:
     first.history = { occurrences, commits: shas.size, files: [...files].sort(), inCurrentTree: false };
     return first;
   });
-  markCurrentTree(repo, findings);
+  await markCurrentTree(repo, findings, outsideHead);
   return {
     findings: sortFindings(findings),
     skipped,
@@ -220,6 +229,16 @@ function revisions(repo: Repository, options: HistoryOptions): string[] {
   return [...flags, '--end-of-options', ...revs];
 }
 
+/**
+ * rev-list's arguments for every commit the scan may read: its refs without the filters (dates, counts, commits
+ * already scanned), so that a commit it read is always among them.
+ */
+function scannedRevisions(options: HistoryOptions): string[] {
+  if (options.range) return ['--end-of-options', options.range];
+  if (options.branch) return ['--end-of-options', options.branch];
+  return ['--all', '--end-of-options'];
+}
+
 /** `A..B` → [A, B]; `A...B` too; an empty side means HEAD to git, and is not checked. */
 function rangeSides(range: string): string[] {
   const parts = range.includes('...') ? range.split('...') : range.split('..');
@@ -261,7 +280,7 @@ function isCommit(repo: Repository, ref: string): boolean {
  * (a key on a branch never merged was not "removed"): remedies say what that means. File names are read
  * NUL-separated, so a name with a newline in it is checked like any other.
  */
-function markCurrentTree(repo: Repository, findings: Finding[]): void {
+async function markCurrentTree(repo: Repository, findings: Finding[], outsideHead: CommitsOutsideHead): Promise<void> {
   if (findings.length === 0) return;
   const blobs = blobsAtHead(repo, new Set(findings.flatMap((f) => f.history!.files)));
   for (const finding of findings) {
@@ -273,7 +292,7 @@ function markCurrentTree(repo: Repository, findings: Finding[]): void {
     });
   }
   const gone = findings.filter((finding) => !finding.history!.inCurrentTree);
-  const unmerged = refsHolding(repo, notInHead(repo, gone.flatMap((f) => (f.location.commit ? [f.location.commit] : []))));
+  const unmerged = refsHolding(repo, await outsideHead.among(gone.flatMap((f) => (f.location.commit ? [f.location.commit] : []))));
   for (const finding of gone) {
     const refs = unmerged.get(finding.location.commit ?? '');
     if (refs) {
@@ -304,21 +323,6 @@ function blobsAtHead(repo: Repository, paths: ReadonlySet<string>): Map<string, 
   }
   const contents = readObjects([...new Set(blobOf.values())], repo.dir);
   return new Map([...blobOf].flatMap(([path, sha]) => (contents.has(sha) ? [[path, { sha, content: contents.get(sha)! }] as const] : [])));
-}
-
-/**
- * Which of the commits HEAD does not reach, in one `rev-list` (what the commits reach, `^HEAD`): most keys
- * found only in history were removed on the main line, and this costs one git call however many there are.
- */
-function notInHead(repo: Repository, commits: string[]): Set<string> {
-  if (commits.length === 0) return new Set();
-  const unique = [...new Set(commits)];
-  try {
-    const listed = new Set(git(['rev-list', '--stdin'], repo.dir, `${unique.join('\n')}\n^HEAD\n`).split('\n'));
-    return new Set(unique.filter((commit) => listed.has(commit)));
-  } catch {
-    return new Set(); // no HEAD at all: nothing to tell apart
-  }
 }
 
 /**

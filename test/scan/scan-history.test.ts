@@ -319,6 +319,18 @@ describe('scanHistory: smaller truths', () => {
     expect(text).not.toContain('removed from HEAD');
   });
 
+  it('history: a key on an unmerged branch is described as such when only that branch or a range is scanned', async () => {
+    const repo = TempRepo.init();
+    const base = repo.commit('init', { 'README.md': '# app\n' });
+    repo.git('checkout', '-q', '-b', 'feature/pay');
+    repo.commit('wip', { 'pay.ts': `k = "${key.smartpayLive()}"\n` });
+    repo.git('checkout', '-q', 'main');
+    for (const options of [{ branch: 'feature/pay' }, { range: `${base}..feature/pay` }, { branch: 'feature/pay', maxCount: 1 }]) {
+      const [finding] = (await history(repo.dir, options)).findings;
+      expect(finding!.history).toMatchObject({ inCurrentTree: false, unmergedRefs: ['feature/pay'] });
+    }
+  });
+
   it('history: the summary counts the bytes of history read, with the commits and file changes that was', async () => {
     const repo = TempRepo.init();
     // Lines with no keyword at all: the keyword filter passes none of them, yet they were read.

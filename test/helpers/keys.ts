@@ -91,6 +91,9 @@ export function expandTemplate(text: string): string {
       return generate(arg ?? '');
     });
   }
+  // A template left as it was (braces in a b64of's text) would test the plain text, not the encoded one.
+  const left = new RegExp(`\\{\\{(?:${Object.keys(GENERATORS).join('|')})\\b`).exec(out);
+  if (left) throw new Error(`example template not filled at "${out.slice(left.index, left.index + 40)}": a template's text cannot hold { or }`);
   return out;
 }
 

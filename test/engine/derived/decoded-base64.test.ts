@@ -26,7 +26,10 @@ describe('base64 values, decoded', () => {
       '1 client-side-secret',
     ]);
     expect(found('const bootstrap = "data:text/plain;base64,{{b64of:sk_live_{{rand:24}}}}";', 'server/boot.ts')).toEqual(['1 smartpay-live-secret-key']);
-    expect(found('export const settings = "{{b64of:{"api_key":"{{hex:32}}"}}}";', 'server/config.ts')).toEqual(['1 smartlead-api-key-body']);
+    // Quoted base64 with no marker of any view around it: only its length and alphabet call for decoding it.
+    const quoted = expandTemplate('export const settings = "{{b64of:API_KEY={{hex:32}}}}";');
+    expect(quoted).toMatch(/^export const settings = "[A-Za-z0-9+/]{32,}={0,2}";$/);
+    expect(found(quoted, 'server/config.ts')).toEqual(['1 generic-api-key']);
   });
 
   it('is quiet on base64 of bytes, images, and values of a Secret that are no keys', () => {

@@ -154,6 +154,7 @@ function markerHits(hits: readonly KeywordHit[], isRuleKeyword: (keyword: string
   let ruleOffsets: number[] | undefined;
   return {
     offsetsOf: (marker) => offsets?.get(marker) ?? [],
+    anyOf: (markers) => offsets !== undefined && markers.some((marker) => offsets!.has(marker)),
     ruleKeywordWithin(from, to) {
       ruleOffsets ??= hits.filter((hit) => isRuleKeyword(hit.keyword)).map((hit) => hit.offset);
       // Hits come sorted by offset: the first at or after `from` decides.

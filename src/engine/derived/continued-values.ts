@@ -16,6 +16,7 @@ const BLOCK_SCALAR = /^([ \t]*)(?:- )?([\w.-]{1,100}):[ \t]*[|>][+-]?[0-9]?[ \t]
 export const joinContinuedValues: View = {
   markers: [': |', ': >'],
   reach: 512,
+  readsWithoutMarkers: (_text, path) => PROPERTIES.test(path),
   derive(text, path, hits) {
     if (PROPERTIES.test(path) && text.includes('\\\n')) return propertiesContinuations(text);
     if (YAML.test(path) && (hits.offsetsOf(': |').length || hits.offsetsOf(': >').length)) return yamlBlockScalars(text);

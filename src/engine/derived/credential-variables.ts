@@ -48,6 +48,7 @@ const NOT_A_VARIABLE = new Set(['process', 'os', 'env', 'this', 'self', 'null', 
 export const credentialVariables: View = {
   markers: [...new Set(USES.flatMap((use) => use.markers))],
   reach: 0,
+  readsWithoutMarkers: () => false,
   derive(text, _path, hits) {
     const shapes = new Map<string, string>();
     for (const use of USES) {

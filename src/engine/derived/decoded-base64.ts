@@ -25,6 +25,7 @@ export const decodeBase64Values: View = {
   markers: ['kind: secret', '"kind": "secret"', ';base64,'],
   holdsText: true,
   reach: 4096,
+  readsWithoutMarkers: (text) => text.length <= MAX_TEXT_FOR_QUOTED,
   derive(text, _path, hits) {
     const out: DerivedText[] = [];
     if (hits.offsetsOf('kind: secret').length || hits.offsetsOf('"kind": "secret"').length) {

@@ -11,6 +11,8 @@ import { joinNotebookCells } from './notebook-cells.js';
 export interface MarkerHits {
   /** Where a marker (lower-case) occurs. */
   offsetsOf(marker: string): readonly number[];
+  /** Whether any of these markers occurs. */
+  anyOf(markers: readonly string[]): boolean;
   /** Whether a rule keyword occurs between two offsets: a view whose text keeps the keywords as they were need not read stretches without one. */
   ruleKeywordWithin(from: number, to: number): boolean;
 }
@@ -25,6 +27,12 @@ export interface View {
   derive(text: string, path: string, hits: MarkerHits): DerivedText[];
   /** Lower-case strings where the view may apply; they join the rules' keywords in the one pass. */
   markers: readonly string[];
+  /**
+   * Whether the view may find a value in a text where none of its markers occurs (Python's adjacent literals, a
+   * .properties file's continued lines): when not, it is not asked. Most texts hold no marker of most views, and a
+   * view asked costs a few microseconds even then, which adds up over a history's hundreds of thousands of diffs.
+   */
+  readsWithoutMarkers(text: string, path: string): boolean;
   /**
    * The view yields text that is itself code or config (a notebook's unescaped source, a decoded .env file): the
    * views read it again, once, so that a key split inside it is folded too.
@@ -59,7 +67,10 @@ export interface Derivation {
 /** Every view's derived texts of a file (or of a diff's added lines, or of a derived text that holds text). */
 export function deriveTexts(text: string, path: string, hits: MarkerHits): Derivation[] {
   const out: Derivation[] = [];
-  for (const view of VIEWS) for (const derived of view.derive(text, path, hits)) out.push({ derived, holdsText: view.holdsText ?? false });
+  for (const view of VIEWS) {
+    if (!hits.anyOf(view.markers) && !view.readsWithoutMarkers(text, path)) continue;
+    for (const derived of view.derive(text, path, hits)) out.push({ derived, holdsText: view.holdsText ?? false });
+  }
   return out;
 }
 

@@ -27,6 +27,7 @@ export const unescapeStrings: View = {
   markers: ['\\"'],
   holdsText: true,
   reach: 0,
+  readsWithoutMarkers: () => false,
   derive(text, path, hits) {
     const stringsApart = JSON_FILE.test(path);
     const out: DerivedText[] = [];

@@ -1,6 +1,6 @@
 import { DerivedTextBuilder, type DerivedText } from './derived-text.js';
 import type { View } from './derive.js';
-import { literalSyntaxOf, stringLiteralsIn, type LiteralSyntax, type StringLiteral } from './string-literals.js';
+import { joinsAdjacentLiterals, literalSyntaxOf, stringLiteralsIn, type LiteralSyntax, type StringLiteral } from './string-literals.js';
 import { allMatches } from '../all-matches.js';
 
 /** Lines longer than this (minified bundles) are not lexed: a split key is written by a person, on a short line. */
@@ -29,6 +29,7 @@ const IMPLICIT_JOIN = /["'][ \t]*(?:\\?\r?\n[ \t]*)?["']/g;
 export const foldConcatenations: View = {
   markers: MARKERS,
   reach: 1024,
+  readsWithoutMarkers: (_text, path) => joinsAdjacentLiterals(path),
   derive(text, path, hits) {
     const syntax = literalSyntaxOf(path);
     const offsets = MARKERS.flatMap((marker) => hits.offsetsOf(marker));

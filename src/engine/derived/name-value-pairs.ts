@@ -71,6 +71,7 @@ const FORMS: readonly PairForm[] = [
 export const joinNamesAndValues: View = {
   markers: [...new Set(FORMS.flatMap((form) => form.markers))],
   reach: 512,
+  readsWithoutMarkers: () => false,
   derive(text, path, hits) {
     const out: DerivedText[] = [];
     for (const form of FORMS) {

@@ -18,6 +18,7 @@ export const joinNotebookCells: View = {
   markers: ['"source": [', '"source":['],
   holdsText: true,
   reach: 4096,
+  readsWithoutMarkers: () => false,
   derive(text, path, hits) {
     if (!path.endsWith('.ipynb') || (hits.offsetsOf('"source": [').length === 0 && hits.offsetsOf('"source":[').length === 0)) return [];
     const out: DerivedText[] = [];

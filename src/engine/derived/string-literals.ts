@@ -31,9 +31,14 @@ const DOT_JOIN = /\.(?:php|phtml|pl|pm)$/i;
 export function literalSyntaxOf(path: string): LiteralSyntax {
   return {
     hashComments: HASH_COMMENTS.test(path),
-    implicitJoin: IMPLICIT_JOIN.test(path),
+    implicitJoin: joinsAdjacentLiterals(path),
     operators: DOT_JOIN.test(path) ? '+.' : '+',
   };
+}
+
+/** Whether the file's language joins adjacent literals without an operator (Python, Ruby, C). */
+export function joinsAdjacentLiterals(path: string): boolean {
+  return IMPLICIT_JOIN.test(path);
 }
 
 /**

@@ -154,6 +154,12 @@ function markerHits(hits: readonly KeywordHit[], isRuleKeyword: (keyword: string
   let ruleOffsets: number[] | undefined;
   return {
     offsetsOf: (marker) => offsets?.get(marker) ?? [],
+    offsetsOfAny(markers) {
+      // A loop, not flatMap: flatMap made a history scan's views cost twice as much, for a few markers each time.
+      const all: number[] = [];
+      if (offsets) for (const marker of markers) for (const offset of offsets.get(marker) ?? []) all.push(offset);
+      return all;
+    },
     anyOf: (markers) => offsets !== undefined && markers.some((marker) => offsets!.has(marker)),
     ruleKeywordWithin(from, to) {
       ruleOffsets ??= hits.filter((hit) => isRuleKeyword(hit.keyword)).map((hit) => hit.offset);

@@ -52,7 +52,7 @@ export const credentialVariables: View = {
   derive(text, _path, hits) {
     const shapes = new Map<string, string>();
     for (const use of USES) {
-      for (const m of matchesNear(text, use.markers.flatMap((marker) => hits.offsetsOf(marker)), use.regex, 200)) {
+      for (const m of matchesNear(text, hits.offsetsOfAny(use.markers), use.regex, 200)) {
         const name = Object.values(m.groups ?? {}).find((v) => v !== undefined);
         if (!name || NOT_A_VARIABLE.has(name) || shapes.has(name)) continue;
         shapes.set(name, use.shape(m[1] ?? ''));

@@ -11,6 +11,8 @@ import { joinNotebookCells } from './notebook-cells.js';
 export interface MarkerHits {
   /** Where a marker (lower-case) occurs. */
   offsetsOf(marker: string): readonly number[];
+  /** Where any of these markers occurs, marker after marker (a new array, the caller's to sort or extend). */
+  offsetsOfAny(markers: readonly string[]): number[];
   /** Whether any of these markers occurs. */
   anyOf(markers: readonly string[]): boolean;
   /** Whether a rule keyword occurs between two offsets: a view whose text keeps the keywords as they were need not read stretches without one. */

@@ -32,7 +32,7 @@ export const foldConcatenations: View = {
   readsWithoutMarkers: (_text, path) => joinsAdjacentLiterals(path),
   derive(text, path, hits) {
     const syntax = literalSyntaxOf(path);
-    const offsets = MARKERS.flatMap((marker) => hits.offsetsOf(marker));
+    const offsets = hits.offsetsOfAny(MARKERS);
     if (syntax.implicitJoin) for (const m of allMatches(IMPLICIT_JOIN, text)) offsets.push(m.index!);
     if (offsets.length === 0) return [];
     offsets.sort((a, b) => a - b);

@@ -76,7 +76,7 @@ export const joinNamesAndValues: View = {
     const out: DerivedText[] = [];
     for (const form of FORMS) {
       if (!form.paths.test(path)) continue;
-      const offsets = form.markers.flatMap((marker) => hits.offsetsOf(marker));
+      const offsets = hits.offsetsOfAny(form.markers);
       for (const m of matchesNear(text, offsets, form.regex, REACH)) {
         const [start, end] = m.indices!.groups![m.groups!.value !== undefined ? 'value' : 'value2']!;
         // "Stripe Secret Key" reads as Stripe_Secret_Key to the name-based rules.

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { deriveTexts, type MarkerHits } from '../../../src/engine/derived/derive.js';
 
 /** Hits of a text that holds no view marker. */
-const noMarkers: MarkerHits = { anyOf: () => false, offsetsOf: () => [], ruleKeywordWithin: () => false };
+const noMarkers: MarkerHits = { anyOf: () => false, offsetsOf: () => [], offsetsOfAny: () => [], ruleKeywordWithin: () => false };
 /** The same, failing the test when a view looks for its markers anyway. */
 const noMarkersToAskFor: MarkerHits = {
   ...noMarkers,
   offsetsOf(marker) {
     throw new Error(`asked for ${marker} in a text without markers`);
+  },
+  offsetsOfAny(markers) {
+    throw new Error(`asked for ${markers.join(', ')} in a text without markers`);
   },
 };
 

@@ -32,9 +32,6 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
   const ignored = configIgnoreFilter(options.ignore, options.ignoreBase);
   const isIgnored = (absolutePath: string) => ignored?.(absolutePath) ?? false;
 
-  let pool: ScanPool | undefined;
-  let batch: WalkedFile[] = [];
-  let walked = 0;
   const onBatch = (result: BatchResult) => {
     filesScanned += result.filesScanned;
     bytesScanned += result.bytesScanned;
@@ -55,23 +52,27 @@ export async function scanFiles(roots: string[], detector: Detector, options: Fi
     }
   };
 
-  for await (const file of walkFiles(roots, { cwd: options.cwd, isIgnored, onSkip: (s) => skipped.push(s) })) {
-    // A large tree is shared with worker threads; the first files are scanned here while they start.
-    if (++walked === FILES_BEFORE_WORKERS && options.workers) {
-      // Loaded here, not at start-up: most runs (a hook, an editor) never reach this many files.
-      const { ScanPool } = await import('./worker-pool.js');
-      pool = ScanPool.start({ ...options.workers, maxFileSize: options.maxFileSize }, onBatch);
-    }
-    if (!pool) {
-      scanHere(file);
-      continue;
-    }
-    batch.push(file);
-    if (batch.length < pool.batchSize) continue;
-    await shareBatch(pool, batch, scanHere);
-    batch = [];
-  }
-  if (pool) {
+  const walk = walkFiles(roots, { cwd: options.cwd, isIgnored, onSkip: (s) => skipped.push(s) })[Symbol.asyncIterator]();
+  // The first files are walked before any is scanned: a large tree starts its workers at once, so that they boot
+  // while this thread scans, rather than after it has scanned a small tree's worth.
+  const first: WalkedFile[] = [];
+  let next = await walk.next();
+  for (; !next.done && first.length < FILES_BEFORE_WORKERS; next = await walk.next()) first.push(next.value);
+  // Loaded here, not at start-up: most runs (a hook, an editor) never reach this many files.
+  const pool = next.done || !options.workers ? undefined : (await import('./worker-pool.js')).ScanPool.start({ ...options.workers, maxFileSize: options.maxFileSize }, onBatch);
+  if (!pool) {
+    for (const file of first) scanHere(file);
+    for (; !next.done; next = await walk.next()) scanHere(next.value);
+  } else {
+    let batch: WalkedFile[] = [];
+    const share = async (file: WalkedFile) => {
+      batch.push(file);
+      if (batch.length < pool.batchSize) return;
+      await shareBatch(pool, batch, scanHere);
+      batch = [];
+    };
+    for (const file of first) await share(file);
+    for (; !next.done; next = await walk.next()) await share(next.value);
     await shareBatch(pool, batch, scanHere);
     await pool.close();
   }

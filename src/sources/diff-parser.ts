@@ -91,8 +91,11 @@ export class DiffParser {
   private lineNumbers: number[] = [];
   private chars = 0;
   private submodule = false;
-  /** The new content's blob id, from the file's `index a..b` line. */
-  private blob: string | undefined;
+  /**
+   * The file's `index a..b` line: b is the new content's blob id, read only for a binary diff, not by a regex on
+   * each of a history's tens of thousands of file diffs.
+   */
+  private indexLine: string | undefined;
   /** The paths of the current commit's file diffs read so far. */
   private readonly pathsOfCommit = new Set<string>();
 
@@ -239,11 +242,12 @@ export class DiffParser {
     else if (text === 'new file mode 160000' || (text.startsWith('index ') && text.endsWith(' 160000'))) {
       this.submodule = true;
     } else if (text.startsWith('index ')) {
-      this.blob = /\.\.([0-9a-f]{40,64})\b/.exec(text)?.[1];
+      this.indexLine = text;
     } else if (text.startsWith('Binary files ')) {
       const path = /and (?:"?b\/)?(.*?)"? differ$/.exec(text)?.[1] ?? this.path;
       if (path && path !== '/dev/null') {
-        const blob = this.blob && !/^0+$/.test(this.blob) ? { blob: this.blob } : {};
+        const id = this.indexLine && /\.\.([0-9a-f]{40,64})\b/.exec(this.indexLine)?.[1];
+        const blob = id && !/^0+$/.test(id) ? { blob: id } : {};
         this.onNote({ kind: 'binary', path: unquote(path), ...this.commitRef(), ...blob, ...(this.commit ? { commitInfo: this.commit } : {}) });
       }
     }
@@ -266,7 +270,7 @@ export class DiffParser {
     this.flush();
     this.files++;
     this.noteSubmodule();
-    this.blob = undefined;
+    this.indexLine = undefined;
     this.setPath(pathFromDiffHeader(text));
   }
 

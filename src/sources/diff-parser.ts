@@ -59,8 +59,7 @@ const SEAM = 5;
  */
 const BLOCK = 128 * 1024;
 const NO_BYTES: Buffer = Buffer.alloc(0);
-/** The starts of a commit's line, a file's diff and a hunk, as bytes: a string needle is encoded on every search. */
-const COMMIT_LINE = Buffer.from('\n\x01');
+/** The starts of a file's diff and a hunk, as bytes: a string needle is encoded on every search. */
 const FILE_LINE = Buffer.from('\ndiff ');
 const HUNK_LINE = Buffer.from('\n@@');
 
@@ -353,9 +352,20 @@ class SectionBoundaries {
   after(position: number): number {
     const from = Math.max(position, this.floor);
     if (this.diff !== -1 && this.diff < from) this.diff = this.bytes.indexOf(FILE_LINE, from);
-    if (this.commit !== -1 && this.commit < from) this.commit = this.bytes.indexOf(COMMIT_LINE, from);
+    if (this.commit !== -1 && this.commit < from) this.commit = this.commitLineAfter(from);
     const next = this.diff === -1 ? this.commit : this.commit === -1 ? this.diff : Math.min(this.diff, this.commit);
     return next === -1 ? -1 : next + 1;
+  }
+
+  /**
+   * The newline before the next commit line's \x01 marker, at `from` or after. The marker is looked for alone: it is
+   * rare, so the search runs at memchr's speed, where a search for "\n\x01" stops at every newline (3× the time).
+   */
+  private commitLineAfter(from: number): number {
+    for (let at = this.bytes.indexOf(1, from + 1); at !== -1; at = this.bytes.indexOf(1, at + 1)) {
+      if (this.bytes[at - 1] === 10) return at - 1;
+    }
+    return -1;
   }
 }
 

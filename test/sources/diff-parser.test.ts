@@ -174,11 +174,14 @@ describe('DiffParser, reading git’s bytes', () => {
     repo.commit('vendor', {
       'vendor/bundle.js': `var k0 = "${key.smartpayLive()}";\n${filler(5000)}\nvar k1 = "${key.smartpayLive()}";\n${filler(5000)}\nvar k2 = "${key.accelebitLive()}";\n`,
       'deploy/id_rsa.txt': `${pemBlock('RSA PRIVATE KEY')}\n`,
+      // The commit line's marker byte inside a line: no section starts there.
+      'src/separators.ts': `const sep = "a\x01b"; const k = "${key.smartpayLive()}";\n\x01 = "${key.accelebitLive()}";\n`,
     });
     const log = execFileSync('git', ['log', '--all', '-p', '-U0', '--cc', '-M', '--format=format:%x01%H%x00%an%x00%ae%x00%aI'], { cwd: repo.dir, maxBuffer: 1 << 28 });
     expect(log.length).toBeGreaterThan(4 * 128 * 1024);
     const full = findingsOf(log, 'full', log.length);
     expect(full.length).toBeGreaterThanOrEqual(12 * 3 + 4);
+    expect(full.filter((f) => f.includes(':src/separators.ts:')).map((f) => f.split(':')[2])).toEqual(['1', '2']);
     for (const piece of [4096, 7919, 300_000, log.length]) {
       expect(findingsOf(log, 'bytes', piece)).toEqual(full);
     }

@@ -35,6 +35,7 @@ export type DiffNote = { kind: 'binary' | 'submodule'; path: string; commit?: st
 
 import { isAscii } from 'node:buffer';
 import { addedLinesAtHits, type DiffHit, type PlacedHit } from './sparse-hunks.js';
+import { utf8Text } from './utf8-text.js';
 
 /** A keyword hit as the byte pass finds it: no reach yet. */
 export type FoundHit = Pick<DiffHit, 'keyword' | 'offset'>;
@@ -208,7 +209,7 @@ export class DiffParser {
     }
     const added = hits && onLinesStartingWith(bytes, hits, 43 /* + */);
     if (added?.length === 0) return;
-    const text = bytes.toString('utf8');
+    const text = utf8Text(bytes);
     // Byte offsets are the text's offsets when every character is a byte; otherwise the text is searched again.
     const keywords = this.keywords;
     const textHits = added && isAscii(bytes) ? added.map((hit) => keywords.withReach(hit)) : keywords.keywordHits(text, '+'); // added lines start with +

@@ -1,5 +1,6 @@
 import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { utf8Text } from './utf8-text.js';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable' | 'symlink' | 'not-a-file';
 
@@ -70,7 +71,7 @@ export function decode(buffer: Buffer): ReadResult {
     return { text: swapped.toString('utf16le'), bytes: buffer.length };
   }
   if (buffer.subarray(0, BINARY_SNIFF).includes(0)) return { skip: 'binary' };
-  return { text: buffer.toString('utf8'), bytes: buffer.length, utf8: buffer };
+  return { text: utf8Text(buffer), bytes: buffer.length, utf8: buffer };
 }
 
 function errorCode(error: unknown): string {

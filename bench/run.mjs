@@ -16,7 +16,7 @@ import { realRepository } from './real-repo.mjs';
 import { reusedCorpus } from './reused-corpus.mjs';
 import { START_UP_ROUNDS, startUpNote, startUpTimes } from './start-up.mjs';
 import { printTargets, target } from './targets.mjs';
-import { timed } from './timed.mjs';
+import { interleaved, timed } from './timed.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const work = join(root, 'bench/work');
@@ -56,7 +56,6 @@ function writeTreeCorpus(dir, megabytes) {
 
 const mb = (bytes) => bytes / 1024 / 1024;
 /** The run of median wall time among `n` runs of `fn` (which returns a timed() run). */
-const repeat = (n, fn) => Array.from({ length: n }, fn).sort((a, b) => a.seconds - b.seconds)[Math.floor(n / 2)];
 const fmt = (n, digits = 1) => n.toFixed(digits);
 /** A ratio of times as "N% slower", or "N% faster" when run-to-run noise puts it below 1. */
 const slowdown = (ratio) => (ratio >= 1 ? `${fmt((ratio - 1) * 100, 0)}% slower` : `${fmt((1 - ratio) * 100, 0)}% faster`);
@@ -133,12 +132,15 @@ target('staged 10-file change over node -e 0', `${fmt(over('keyward scan --stage
 // A real tree: the project's own dependencies, against secretlint and against the Node floor.
 const deps = dependencyTree(root, work);
 console.log(`\nreal tree: this project's node_modules copied to bench/work/deps: ${deps.files} files, ${fmt(mb(deps.bytes))} MB`);
-const depsKeyward = repeat(3, () => timed(node, [cli, 'scan', 'deps', '--format', 'json', '--fail-on', 'never'], { cwd: work }));
-const depsFloor = repeat(3, () => timed(node, [join(root, 'bench/node-floor.mjs'), 'deps'], { cwd: work }));
+// keyward and the floor take turns, so that both are timed at the same moments of the machine.
+const { keyward: depsKeyward, floor: depsFloor } = interleaved(5, {
+  keyward: () => timed(node, [cli, 'scan', 'deps', '--format', 'json', '--fail-on', 'never'], { cwd: work }),
+  floor: () => timed(node, [join(root, 'bench/node-floor.mjs'), 'deps'], { cwd: work }),
+});
 // secretlint can take many minutes on real dependencies (minified bundles): it gets 5, and the ratio is then a floor.
 const SECRETLINT_LIMIT = Number(process.env.KEYWARD_BENCH_SECRETLINT_SECONDS ?? 300);
 const depsSecretlint = runSecretlint('deps', SECRETLINT_LIMIT);
-console.log('| real tree (median of 3) | wall s | MB/s | peak RSS MB |');
+console.log('| real tree (median of 5, keyward and the floor in turns) | wall s | MB/s | peak RSS MB |');
 console.log('|---|---:|---:|---:|');
 for (const [name, run] of [['keyward scan', depsKeyward], ['Node floor (walk, read, indexOf)', depsFloor], ...(depsSecretlint ? [['secretlint (recommend preset)', depsSecretlint]] : [])]) {
   const stopped = run.timedOut ? ` (stopped: not done after ${SECRETLINT_LIMIT} s)` : '';
@@ -213,28 +215,24 @@ const historyMeta = buildHistoryRepo(historyDir, { commits: historyCommits });
 const cores = availableParallelism();
 const median = (runs) => runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
 const repeatSeconds = (n, fn) => median(Array.from({ length: n }, fn));
-const gitAlone = repeatSeconds(3, () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: historyDir }).seconds);
-const gitPiped = repeatSeconds(3, () => timed('sh', ['-c', 'git log -p --all | cat > /dev/null'], { cwd: historyDir }).seconds);
 let historyFindings = 0;
-let historyRss = NaN;
-let historyRssOneJob = NaN;
 const historyRun = (extra) => {
   const run = timed(process.execPath, [cli, 'history', '--format', 'json', '--fail-on', 'never', ...extra], { cwd: historyDir });
   if (run.result.status !== 0) throw new Error(`keyward history failed: ${run.result.stderr}`);
   historyFindings = JSON.parse(run.result.stdout).summary.findings;
   return run;
 };
-const keywardHistory = repeatSeconds(3, () => {
-  const run = historyRun([]);
-  historyRss = run.rssMb;
-  return run.seconds;
+// git and keyward take turns, so that each ratio compares runs made at the same moments of the machine.
+const historyRuns = interleaved(5, {
+  gitAlone: () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: historyDir }),
+  gitPiped: () => timed('sh', ['-c', 'git log -p --all | cat > /dev/null'], { cwd: historyDir }),
+  keyward: () => historyRun([]),
+  keywardOneJob: () => historyRun(['--jobs', '1']),
 });
-const keywardHistoryOneJob = repeatSeconds(3, () => {
-  const run = historyRun(['--jobs', '1']);
-  historyRssOneJob = run.rssMb;
-  return run.seconds;
-});
-console.log('| history (median of 3) | wall s |');
+const [gitAlone, gitPiped, keywardHistory, keywardHistoryOneJob] = ['gitAlone', 'gitPiped', 'keyward', 'keywardOneJob'].map((name) => historyRuns[name].seconds);
+const historyRss = historyRuns.keyward.rssMb;
+const historyRssOneJob = historyRuns.keywardOneJob.rssMb;
+console.log('| history (median of 5, the four in turns) | wall s |');
 console.log('|---|---:|');
 console.log(`| git log -p --all > /dev/null | ${fmt(gitAlone, 2)} |`);
 console.log(`| git log -p --all \\| cat (a reader that does nothing) | ${fmt(gitPiped, 2)} |`);
@@ -281,8 +279,11 @@ if (!real) {
     `| keyward scan, Node start included | ${summary.filesScanned} | ${fmt(mb(summary.bytesScanned))} | ${fmt(realTree, 2)} | ${fmt(mb(summary.bytesScanned) / realTree)} | ${fmt(summary.filesScanned / realTree, 0)} | ${fmt(realRss, 0)} | ${summary.findings} |`,
   );
   if (real.commits >= 1000) {
-    const gitRealAlone = repeatSeconds(3, () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: real.dir }).seconds);
-    const keywardReal = repeatSeconds(3, () => timed(process.execPath, [cli, 'history', '--fail-on', 'never'], { cwd: real.dir }).seconds);
+    const realRuns = interleaved(3, {
+      git: () => timed('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: real.dir }),
+      keyward: () => timed(process.execPath, [cli, 'history', '--fail-on', 'never'], { cwd: real.dir }),
+    });
+    const [gitRealAlone, keywardReal] = [realRuns.git.seconds, realRuns.keyward.seconds];
     console.log(`real history: git log -p --all ${fmt(gitRealAlone, 2)} s, keyward history ${fmt(keywardReal, 2)} s → ${fmt(keywardReal / gitRealAlone, 2)}× (target ≤ 1.3×)`);
   } else {
     console.log('real history: too short to time (under 1,000 commits); the generated repository above stands in');

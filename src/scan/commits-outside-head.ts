@@ -1,4 +1,4 @@
-import { gitStream } from '../sources/git.js';
+import { gitLines } from '../sources/git.js';
 
 /**
  * The scanned commits HEAD does not reach, for findings found only in history: was the key removed on the main line,
@@ -40,18 +40,11 @@ export class CommitsOutsideHead {
 
   private async list(): Promise<Set<string>> {
     const outside = new Set<string>();
-    let partial = '';
-    const onText = (text: string) => {
-      const lines = (partial + text).split('\n');
-      partial = lines.pop()!;
-      for (const line of lines) if (line) outside.add(line);
-    };
     try {
-      await gitStream(['rev-list', ...this.scanned, '^HEAD'], this.dir, onText, undefined, { signal: this.stopper.signal });
+      await gitLines(['rev-list', ...this.scanned, '^HEAD'], this.dir, (id) => outside.add(id), undefined, { signal: this.stopper.signal });
     } catch {
       return new Set(); // no HEAD at all (nothing to tell apart), or the scan was stopped
     }
-    if (partial) outside.add(partial);
     return outside;
   }
 }

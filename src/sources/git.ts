@@ -53,6 +53,20 @@ export async function gitStream(args: string[], cwd: string, onText: (text: stri
 }
 
 /**
+ * The same, line by line: each non-empty line of stdout (a list of ids, of refs) as soon as it is whole. The last line
+ * is handed on once git has exited 0, whether or not a newline ends it.
+ */
+export async function gitLines(args: string[], cwd: string, onLine: (line: string) => void, input?: string, run: GitRunOptions = {}): Promise<void> {
+  let partial = '';
+  await gitStream(args, cwd, (text) => {
+    const lines = (partial + text).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) if (line) onLine(line);
+  }, input, run);
+  if (partial) onLine(partial);
+}
+
+/**
  * The same, with stdout as git writes it, in Buffers: `git log -p --all` of a large repository is gigabytes, and a
  * reader of bytes decodes only what it needs.
  */

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { GitError, gitBytes, gitStream } from './git.js';
+import { GitError, gitBytes, gitLines } from './git.js';
 import { pathsHoldingObject, unreadableObjectIn } from './unreadable-objects.js';
 
 /**
@@ -65,24 +65,17 @@ export async function parallelLog(cwd: string, options: ParallelLogOptions): Pro
 
   // The list, read while the first batches already run.
   const ids: string[] = [];
-  let partial = '';
   let listing = true;
   let wake = () => undefined as void;
   const stdin = options.revisionInput?.length ? { args: ['--stdin'], input: `${options.revisionInput.join('\n')}\n` } : { args: [], input: undefined };
-  const list = gitStream(['rev-list', ...stdin.args, ...options.revisions], cwd, (text) => {
-    const lines = (partial + text).split('\n');
-    partial = lines.pop()!;
-    for (const line of lines) if (line) ids.push(line);
+  // Each id wakes the loop below; it runs again once the block of ids that came with it is taken in.
+  const list = gitLines(['rev-list', ...stdin.args, ...options.revisions], cwd, (id) => {
+    ids.push(id);
     wake();
   }, stdin.input, { signal: options.signal })
-    .then(
-      () => {
-        if (partial) ids.push(partial);
-      },
-      (error: unknown) => {
-        failure ??= error;
-      },
-    )
+    .catch((error: unknown) => {
+      failure ??= error;
+    })
     .finally(() => {
       listing = false;
       wake();

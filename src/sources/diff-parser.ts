@@ -35,7 +35,6 @@ export type DiffNote = { kind: 'binary' | 'submodule'; path: string; commit?: st
 
 import { isAscii } from 'node:buffer';
 import { addedLinesAtHits, type DiffHit, type PlacedHit } from './sparse-hunks.js';
-import { utf8Text } from './utf8-text.js';
 
 /** A keyword hit as the byte pass finds it: no reach yet. */
 export type FoundHit = Pick<DiffHit, 'keyword' | 'offset'>;
@@ -209,11 +208,13 @@ export class DiffParser {
     }
     const added = hits && onLinesStartingWith(bytes, hits, 43 /* + */);
     if (added?.length === 0) return;
-    const text = utf8Text(bytes);
-    // Byte offsets are the text's offsets when every character is a byte; otherwise the text is searched again.
+    // Read as Latin-1, a character a byte: the byte pass's offsets are the text's (keywords are ASCII, so a search
+    // of this text finds them where it would in the decoded one). Lines are decoded from UTF-8 as they are taken.
+    const text = bytes.toString('latin1');
     const keywords = this.keywords;
-    const textHits = added && isAscii(bytes) ? added.map((hit) => keywords.withReach(hit)) : keywords.keywordHits(text, '+'); // added lines start with +
-    const { lines, lineNumbers, hits: placed } = addedLinesAtHits(text, textHits);
+    const textHits = added ? added.map((hit) => keywords.withReach(hit)) : keywords.keywordHits(text, '+'); // added lines start with +
+    if (textHits.length === 0) return;
+    const { lines, lineNumbers, hits: placed } = addedLinesAtHits(text, textHits, isAscii(bytes) ? undefined : bytes);
     if (lines.length) this.onAdded({ ...(this.commit ? { commit: this.commit } : {}), path: this.path, lines, lineNumbers, hits: placed });
   }
 

@@ -1,3 +1,5 @@
+import { utf8Text } from './utf8-text.js';
+
 /** A keyword hit: its offset, and how many characters past it its rules may look (0: its own line only). */
 export interface DiffHit {
   offset: number;
@@ -28,15 +30,18 @@ export interface SparseLines {
  * body holds no keyword, yet the rule must see it.
  *
  * `text` is one file's diff (header and hunks); `hits` are in ascending order of offset, and a passive one (a quiet
- * marker) takes no line of its own. Linear in the diff's length whatever the hits: a 100,000-character line of
+ * marker) takes no line of its own. When the diff is not ASCII, `text` is its bytes read as Latin-1 (a character a
+ * byte, so the byte pass's offsets are its offsets) and `utf8` the bytes themselves: only the lines taken are then
+ * decoded. Decoding the whole diff instead would make a bundle with one emoji a two-byte string, to be searched again. Linear in the diff's length whatever the hits: a 100,000-character line of
  * generated HTML can hold a thousand of them, and each is placed on its line and in its hunk from where the
  * previous one was, never by searching back from scratch.
  */
-export function addedLinesAtHits(text: string, hits: readonly DiffHit[]): SparseLines {
+export function addedLinesAtHits(text: string, hits: readonly DiffHit[], utf8?: Buffer): SparseLines {
   const lines: string[] = [];
   const lineNumbers: number[] = [];
-  // Where each taken line's text starts in `text` (after its prefix columns).
+  // Where each taken line's text starts (after its prefix columns) and ends in `text`.
   const takenStarts: number[] = [];
+  const takenEnds: number[] = [];
   let hunk = -1;
   let columns = 1;
   let cursor = 0;
@@ -48,11 +53,15 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[]): Sparse
   let lineEnd = -1;
   let hunkEnd = -1;
 
+  // Characters from `from` to `to` in `text`: in a diff read as Latin-1, what its bytes decode to.
+  const charsBetween = utf8 ? (from: number, to: number) => utf8.toString('utf8', from, to).length : (from: number, to: number) => to - from;
   const take = (start: number, number: number) => {
     if (start <= lastTaken) return;
     const end = text.indexOf('\n', start);
+    const textEnd = end === -1 ? text.length : end;
     takenStarts.push(start + columns);
-    lines.push(text.slice(start + columns, end === -1 ? text.length : end));
+    takenEnds.push(textEnd);
+    lines.push(utf8 ? utf8Text(utf8.subarray(start + columns, textEnd)) : text.slice(start + columns, textEnd));
     lineNumbers.push(number);
     lastTaken = start;
   };
@@ -100,7 +109,7 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[]): Sparse
         // The block of added lines that follows, within the reach: the walk then resumes after it.
         let at = nextLineStart(text, lineStart);
         let number = nextNumber + 1;
-        while (at < text.length && at - hit <= reach && lineKind(text, at, columns) === 'added') {
+        while (at < text.length && charsBetween(hit, at) <= reach && lineKind(text, at, columns) === 'added') {
           take(at, number++);
           previousAdded = { start: at, number: number - 1 };
           at = nextLineStart(text, at);
@@ -112,7 +121,7 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[]): Sparse
       }
     }
   }
-  return { lines, lineNumbers, hits: placedHits(hits, lines, takenStarts) };
+  return { lines, lineNumbers, hits: placedHits(hits, lines, takenStarts, takenEnds, charsBetween) };
 }
 
 /**
@@ -120,14 +129,36 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[]): Sparse
  * ascending order, so one merge places them all; a hit in a line's prefix column (a keyword starting with `+`) is
  * not in the line's text and is dropped, as the detector's own pass over the joined lines would not find it.
  */
-function placedHits(hits: readonly DiffHit[], lines: string[], starts: number[]): PlacedHit[] {
+function placedHits(
+  hits: readonly DiffHit[],
+  lines: string[],
+  starts: number[],
+  ends: number[],
+  charsBetween: (from: number, to: number) => number,
+): PlacedHit[] {
   const placed: PlacedHit[] = [];
   let line = 0;
   let joinedStart = 0;
+  // The last hit placed in the current line, when its bytes are not one character each: the next hit's characters
+  // are counted from there.
+  let from = -1;
+  let fromChars = 0;
   for (const { keyword, offset } of hits) {
-    while (line < lines.length && starts[line]! + lines[line]!.length <= offset) joinedStart += lines[line++]!.length + 1;
+    while (line < lines.length && ends[line]! <= offset) joinedStart += lines[line++]!.length + 1;
     if (line === lines.length) break;
-    if (offset >= starts[line]!) placed.push({ keyword, offset: joinedStart + offset - starts[line]! });
+    const start = starts[line]!;
+    if (offset < start) continue;
+    let column = offset - start;
+    if (lines[line]!.length !== ends[line]! - start) {
+      if (from < start) {
+        from = start;
+        fromChars = 0;
+      }
+      fromChars += charsBetween(from, offset);
+      from = offset;
+      column = fromChars;
+    }
+    placed.push({ keyword, offset: joinedStart + column });
   }
   return placed;
 }

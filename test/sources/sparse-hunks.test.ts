@@ -86,4 +86,34 @@ describe('addedLinesAtHits', () => {
       { keyword: 'token', offset: joined.lastIndexOf('token') },
     ]);
   });
+
+  it('reads a non-ASCII diff from its bytes as it reads the decoded text, offsets, reach and invalid UTF-8 included', () => {
+    // Random lines of ASCII, 2-, 3- and 4-byte characters and stray bytes, in hunks, with keyword hits and a reaching one.
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n);
+    const pieces = ['token', 'BEGIN', ' plain ', 'é', '€', '😀', 'ab', 'x'];
+    const parts: Buffer[] = [Buffer.from('diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n')];
+    for (let hunk = 0; hunk < 6; hunk++) {
+      parts.push(Buffer.from(`@@ -${hunk * 50},2 +${hunk * 60 + 1},9 @@\n`));
+      for (let line = 0; line < 12; line++) {
+        parts.push(Buffer.from(['+', '+', '+', '-', ' '][random(5)]!));
+        for (let piece = random(12); piece > 0; piece--) parts.push(random(15) === 0 ? Buffer.from([0xe2, 0x82]) : Buffer.from(pieces[random(pieces.length)]!));
+        parts.push(Buffer.from('\n'));
+      }
+    }
+    // The last hunk's third line is 17 characters past its BEGIN, and 25 bytes: within the reach only as characters.
+    parts.push(Buffer.from('@@ -2000,0 +2001,3 @@\n+BEGIN\n+😀😀😀😀\n+within reach\n'));
+    const bytes = Buffer.concat(parts);
+    expect(bytes.toString('utf8')).toContain('\uFFFD'); // invalid UTF-8 is in it
+    const latin1 = bytes.toString('latin1');
+    const decoded = bytes.toString('utf8');
+    const hitsIn = (text: string) =>
+      [...text.matchAll(/token|BEGIN/g)].map((m) => ({ offset: m.index, keyword: m[0].toLowerCase(), reach: m[0] === 'BEGIN' ? 20 : 0 }));
+    const fromBytes = addedLinesAtHits(latin1, hitsIn(latin1), bytes);
+    const fromText = addedLinesAtHits(decoded, hitsIn(decoded));
+    expect(fromText.lines.length).toBeGreaterThan(20);
+    expect(fromText.lines.some((line) => line.length !== Buffer.byteLength(line))).toBe(true);
+    expect(fromText.lines.at(-1)).toBe('within reach');
+    expect(fromBytes).toEqual(fromText);
+  });
 });

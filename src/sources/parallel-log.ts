@@ -9,7 +9,9 @@ import { pathsHoldingObject, unreadableObjectIn } from './unreadable-objects.js'
  * of its own, so batches never interleave mid-commit.
  *
  * Batches shrink as the list runs out (a share of what is left), so the processes finish together rather than one
- * large batch running alone at the end. The list of ids is held (41 bytes a commit); the patches never are.
+ * large batch running alone at the end. The shares are small (an eighth of what is left for two processes): the
+ * cost of a commit is unknown before git shows it, and recent commits are often the heavy ones (built bundles),
+ * so a large first batch would hold most of the work. Each batch costs a git start and a cold cache (10 to 20 ms on a history of bundles). The list of ids is held (41 bytes a commit); the patches never are.
  */
 
 /** What reads one batch's output: bytes as they come, then `end` once git has exited (or stopped at an unreadable object). */
@@ -44,7 +46,7 @@ export interface ParallelLogOptions {
   reader: (first: number) => LogReader;
   /** Git processes at most at once (default: one per core, at most 4, since one thread parses them all). */
   jobs?: number;
-  /** The largest batch (default 4000 commits); the smallest is a sixteenth of it. */
+  /** The largest batch (default 4000 commits); the smallest is a sixty-fourth of it. */
   batchSize?: number;
   /**
    * Called for each object git cannot read (a missing blob): the rest of that commit and of its batch are then read
@@ -59,7 +61,7 @@ export interface ParallelLogOptions {
 export async function parallelLog(cwd: string, options: ParallelLogOptions): Promise<number> {
   const jobs = Math.max(1, options.jobs ?? Math.min(availableParallelism(), 4));
   const largest = Math.max(1, options.batchSize ?? 4000);
-  const smallest = Math.max(1, Math.floor(largest / 16));
+  const smallest = Math.max(1, Math.floor(largest / 64));
   const running = new Set<Promise<void>>();
   let failure: unknown;
 
@@ -85,7 +87,7 @@ export async function parallelLog(cwd: string, options: ParallelLogOptions): Pro
   for (;;) {
     const left = ids.length - taken;
     // While the list grows, only full batches; once it is complete, a share of what is left.
-    const share = Math.min(largest, Math.max(smallest, Math.ceil(left / (2 * jobs))));
+    const share = Math.min(largest, Math.max(smallest, Math.ceil(left / (4 * jobs))));
     const size = listing ? (left >= largest ? largest : 0) : Math.min(left, share);
     if (failure || (!listing && left === 0)) break;
     if (size === 0) {

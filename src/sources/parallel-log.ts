@@ -11,7 +11,8 @@ import { pathsHoldingObject, unreadableObjectIn } from './unreadable-objects.js'
  * Batches shrink as the list runs out (a share of what is left), so the processes finish together rather than one
  * large batch running alone at the end. The shares are small (an eighth of what is left for two processes): the
  * cost of a commit is unknown before git shows it, and recent commits are often the heavy ones (built bundles),
- * so a large first batch would hold most of the work. Each batch costs a git start and a cold cache (10 to 20 ms on a history of bundles). The list of ids is held (41 bytes a commit); the patches never are.
+ * so a large first batch would hold most of the work. Each batch costs a git start and a cold cache (10 to 20 ms
+ * on a history of bundles). The list of ids is held (41 bytes a commit); the patches never are.
  */
 
 /** What reads one batch's output: bytes as they come, then `end` once git has exited (or stopped at an unreadable object). */

@@ -32,9 +32,12 @@ export interface SparseLines {
  * `text` is one file's diff (header and hunks); `hits` are in ascending order of offset, and a passive one (a quiet
  * marker) takes no line of its own. When the diff is not ASCII, `text` is its bytes read as Latin-1 (a character a
  * byte, so the byte pass's offsets are its offsets) and `utf8` the bytes themselves: only the lines taken are then
- * decoded. Decoding the whole diff instead would make a bundle with one emoji a two-byte string, to be searched again. Linear in the diff's length whatever the hits: a 100,000-character line of
- * generated HTML can hold a thousand of them, and each is placed on its line and in its hunk from where the
- * previous one was, never by searching back from scratch.
+ * decoded. Decoding the whole diff instead would make a bundle with one emoji a two-byte string, to be searched
+ * again.
+ *
+ * Linear in the diff's length whatever the hits: a 100,000-character line of generated HTML can hold a thousand of
+ * them, and each is placed on its line and in its hunk from where the previous one was, never by searching back
+ * from scratch.
  */
 export function addedLinesAtHits(text: string, hits: readonly DiffHit[], utf8?: Buffer): SparseLines {
   const lines: string[] = [];
@@ -54,7 +57,9 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[], utf8?: 
   let hunkEnd = -1;
 
   // Characters from `from` to `to` in `text`: in a diff read as Latin-1, what its bytes decode to.
-  const charsBetween = utf8 ? (from: number, to: number) => utf8.toString('utf8', from, to).length : (from: number, to: number) => to - from;
+  const charsBetween = utf8
+    ? (from: number, to: number) => utf8.toString('utf8', from, to).length
+    : (from: number, to: number) => to - from;
   const take = (start: number, number: number) => {
     if (start <= lastTaken) return;
     const end = text.indexOf('\n', start);

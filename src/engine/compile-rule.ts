@@ -2,6 +2,7 @@ import { loadPicomatch, loadRe2js } from '../lazy-require.js';
 import { LinearMatcher, NativeMatcher, type Matcher } from './matcher.js';
 import type { LiteralClause } from './required-literals.js';
 import type { RuleDefinition } from './rule-schema.js';
+import { stopTable } from './stretches.js';
 import type { Severity } from './types.js';
 
 /**
@@ -18,6 +19,8 @@ export type BuiltinRuleDefinition = RuleDefinition & {
   compiledPaths?: PrecompiledPaths;
   /** For each regex, what all of its matches contain (see required-literals.ts). */
   requiredLiterals?: LiteralClause[][];
+  /** The characters none of its matches holds, when each holds a keyword (see stop-characters.ts). */
+  stopCharacters?: string;
 };
 
 export interface CompiledRule {
@@ -32,6 +35,8 @@ export interface CompiledRule {
   appliesTo?: (path: string) => boolean;
   /** A user's rule (from a config file) rather than a built-in one: it verifies keys only when the runner says so. */
   custom?: boolean;
+  /** The stop characters of a built-in rule, by character code (see stretches.ts); absent when it has none. */
+  stops?: Uint8Array;
 }
 
 /** A rule's patterns as a list, whether it gives one or several. */
@@ -61,6 +66,7 @@ export function compileRule(definition: BuiltinRuleDefinition, engine: 'native' 
     severity: definition.severity,
     keywords: definition.keywords.map((k) => k.toLowerCase()),
     ...(engine === 'linear' ? { custom: true } : {}),
+    ...(engine === 'native' && definition.stopCharacters && !definition.multiline ? { stops: stopTable(definition.stopCharacters) } : {}),
   };
   if (engine === 'linear') return { ...rule, matchers: parts.matchers(), placeholders: parts.placeholders(), appliesTo: parts.appliesTo() };
   let matchers: Matcher[] | undefined;

@@ -11,6 +11,7 @@ import { whyNotAKey } from './not-a-key.js';
 import { VALIDATORS } from './validators.js';
 import { KeywordPrefilter, type KeywordHit } from './prefilter.js';
 import { WindowFinder } from './window-finder.js';
+import { stretchesAroundHits } from './stretches.js';
 import { redact } from './redact.js';
 import { escapeControlInLine } from './control-characters.js';
 import { redactLooseSecrets } from './snippet-redaction.js';
@@ -51,6 +52,12 @@ export interface DetectorOptions {
     policies: readonly Policy[];
     severityOf: (policy: Policy) => Severity | 'off';
   };
+}
+
+/** A rule's merged windows in a text, and the offsets of its hits (kept only for a rule with stop characters). */
+interface RuleWindows {
+  ranges: Array<[number, number]>;
+  hitOffsets: number[];
 }
 
 interface Candidate {
@@ -357,20 +364,24 @@ export class Detector {
     const windows = this.windowsAroundKeywords(text, hits, path, isQuietHere);
     if (windows.size === 0) return [];
     const candidates: Candidate[] = [];
-    for (const [rule, ranges] of windows) {
-      for (const [from, to] of ranges) this.collect(rule, text, from, to, candidates);
+    for (const [rule, { ranges, hitOffsets }] of windows) {
+      const stretches = rule.stops ? stretchesAroundHits(text, ranges, hitOffsets, rule.stops) : ranges;
+      for (const [from, to] of stretches) this.collect(rule, text, from, to, candidates);
     }
     return candidates.filter((c) => this.isKey(c));
   }
 
-  /** For each rule whose keyword occurs, the merged stretches of text around its hits. */
+  /**
+   * For each rule whose keyword occurs, the merged stretches of text around its hits; and, for a rule with stop
+   * characters, where the hits are (see stretches.ts).
+   */
   private windowsAroundKeywords(
     text: string,
     hits: readonly KeywordHit[],
     path: string,
     isQuietHere: (rule: CompiledRule) => boolean,
-  ): Map<CompiledRule, Array<[number, number]>> {
-    const windows = new Map<CompiledRule, Array<[number, number]>>();
+  ): Map<CompiledRule, RuleWindows> {
+    const windows = new Map<CompiledRule, RuleWindows>();
     const finder = new WindowFinder(text, WINDOW);
     for (const hit of hits) {
       const rules = this.rulesByKeyword.get(hit.keyword);
@@ -381,11 +392,13 @@ export class Detector {
         if (rule.appliesTo && !rule.appliesTo(path)) continue;
         if (rule.definition.quietInFilesWith.length && isQuietHere(rule)) continue;
         const to = rule.definition.multiline ? Math.min(text.length, hit.offset + MULTILINE_WINDOW) : lineEnd;
-        const ranges = windows.get(rule) ?? [];
+        let ofRule = windows.get(rule);
+        if (!ofRule) windows.set(rule, (ofRule = { ranges: [], hitOffsets: [] }));
+        const { ranges } = ofRule;
         const last = ranges[ranges.length - 1];
         if (last && from <= last[1]) last[1] = Math.max(last[1], to);
         else ranges.push([from, to]);
-        windows.set(rule, ranges);
+        if (rule.stops) ofRule.hitOffsets.push(hit.offset);
       }
     }
     return windows;

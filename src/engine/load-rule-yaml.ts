@@ -6,11 +6,12 @@ import { regexSources } from './compile-rule.js';
 import type { LoadedPack } from './load-rules.js';
 import { clausesBeyondKeywords, requiredLiterals } from './required-literals.js';
 import { rulePackSchema } from './rule-schema.js';
+import { stopCharacters } from './stop-characters.js';
 
 /**
  * Reads and validates every YAML file in the package's rules/ folder, in name order, and adds what each pattern's
- * matches must contain (see required-literals.ts): the build writes it into dist/rules.json, so that a run never
- * parses a regex for it.
+ * matches must contain (see required-literals.ts) and the characters none of a rule's matches holds
+ * (stop-characters.ts): the build writes them into dist/rules.json, so that a run never parses a regex for them.
  */
 export function loadPacksFromYaml(): LoadedPack[] {
   const dir = join(packageRoot(), 'rules');
@@ -26,7 +27,8 @@ export function loadPacksFromYaml(): LoadedPack[] {
       }
       const rules = parsed.data.rules.map((rule) => {
         const clauses = regexSources(rule).map((source) => clausesBeyondKeywords(requiredLiterals(source, rule.flags), rule.keywords, rule.flags));
-        return { ...rule, requiredLiterals: clauses };
+        const stops = rule.multiline ? '' : stopCharacters(regexSources(rule), rule.flags, rule.keywords);
+        return { ...rule, requiredLiterals: clauses, ...(stops ? { stopCharacters: stops } : {}) };
       });
       return { ...parsed.data, rules, file };
     });

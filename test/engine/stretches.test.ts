@@ -27,6 +27,9 @@ const PATTERNS: Array<{ source: string; keyword: string }> = [
   { source: String.raw`[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:@/"']+:(?<secret>[^\s:@/"']{8,256})@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*`, keyword: '://' },
   { source: String.raw`(?<![A-Za-z0-9_-])tok_(?<secret>[a-z]{8})(?![a-z])`, keyword: 'tok_' },
   { source: String.raw`\btok_(?<secret>[a-z]{4,})\b`, keyword: 'tok_' },
+  // These two see the quote beside the match: the stop character kept at each end of a stretch.
+  { source: String.raw`(?<=["'])tok_(?<secret>[a-z]{8})`, keyword: 'tok_' },
+  { source: String.raw`tok_(?<secret>[a-z]{8})(?=["'])`, keyword: 'tok_' },
 ];
 
 describe('stretchesAroundHits', () => {

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { now } from '../clock.js';
 import { GitError, gitBytes, gitLines } from './git.js';
 import { pathsHoldingObject, unreadableObjectIn } from './unreadable-objects.js';
 
@@ -12,7 +13,8 @@ import { pathsHoldingObject, unreadableObjectIn } from './unreadable-objects.js'
  * large batch running alone at the end. The shares are small (an eighth of what is left for two processes): the
  * cost of a commit is unknown before git shows it, and recent commits are often the heavy ones (built bundles),
  * so a large first batch would hold most of the work. Each batch costs a git start and a cold cache (10 to 20 ms
- * on a history of bundles). The list of ids is held (41 bytes a commit); the patches never are.
+ * on a history of bundles), so once batches have finished, none is given less than MIN_BATCH_MS of work at their
+ * pace. The list of ids is held (41 bytes a commit); the patches never are.
  */
 
 /** What reads one batch's output: bytes as they come, then `end` once git has exited (or stopped at an unreadable object). */
@@ -58,6 +60,12 @@ export interface ParallelLogOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The least work a batch is given once the pace is known: a git start and its cold caches cost 10 to 20 ms, which
+ * small batches of cheap commits (a history of small changes) would pay hundreds of times.
+ */
+const MIN_BATCH_MS = 100;
+
 /** Runs the batches; resolves with the number of commits listed, rejects with the first git failure. */
 export async function parallelLog(cwd: string, options: ParallelLogOptions): Promise<number> {
   const jobs = Math.max(1, options.jobs ?? Math.min(availableParallelism(), 4));
@@ -85,23 +93,33 @@ export async function parallelLog(cwd: string, options: ParallelLogOptions): Pro
     });
 
   let taken = 0;
+  // The pace of the batches that have finished: a batch is made worth its git start (see MIN_BATCH_MS).
+  let pace = { milliseconds: 0, commits: 0 };
   for (;;) {
+    if (failure) break;
+    if (running.size >= jobs) {
+      await Promise.race(running);
+      continue;
+    }
     const left = ids.length - taken;
+    if (!listing && left === 0) break;
     // While the list grows, only full batches; once it is complete, a share of what is left.
-    const share = Math.min(largest, Math.max(smallest, Math.ceil(left / (4 * jobs))));
+    const worthwhile = pace.commits ? Math.ceil((MIN_BATCH_MS * pace.commits) / Math.max(1, pace.milliseconds)) : 0;
+    const share = Math.min(largest, Math.max(smallest, worthwhile, Math.ceil(left / (4 * jobs))));
     const size = listing ? (left >= largest ? largest : 0) : Math.min(left, share);
-    if (failure || (!listing && left === 0)) break;
     if (size === 0) {
       await new Promise<void>((resolve) => (wake = resolve));
       continue;
     }
-    while (running.size >= jobs) await Promise.race(running);
-    if (failure) break;
     const first = taken;
     const batch = ids.slice(first, first + size);
     ids.fill('', first, first + size); // handed on: let the strings go
     taken += size;
+    const started = now();
     const job: Promise<void> = runBatch(cwd, options, batch, first, [])
+      .then(() => {
+        pace = { milliseconds: pace.milliseconds + now() - started, commits: pace.commits + size };
+      })
       .catch((error: unknown) => {
         failure ??= error;
       })

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { GitError } from '../../src/sources/git.js';
 import { parallelLog } from '../../src/sources/parallel-log.js';
@@ -40,6 +41,24 @@ describe('parallelLog', () => {
     expect(result.sizes.length).toBeGreaterThanOrEqual(4);
     expect(Math.max(...result.sizes)).toBeLessThanOrEqual(2);
     expect(result.shas).toEqual(repo.git('rev-list', '--all').trim().split('\n'));
+  });
+
+  it('gives later batches enough work to be worth a git process, once the pace is known', async () => {
+    // 400 cheap commits, made at once by fast-import.
+    const repo = TempRepo.init();
+    let stream = '';
+    // Each commit goes on from the one before on the same branch; a data block is its length, then its bytes.
+    const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+    for (let i = 0; i < 400; i++) {
+      stream += `commit refs/heads/main\ncommitter A <a@example.com> ${1_700_000_000 + i} +0000\n${data(`c${i}`)}`;
+      stream += `M 644 inline f${i % 7}.txt\n${data(`${i}\n`)}\n`;
+    }
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: stream });
+    const result = await batches(repo, { jobs: 2, batchSize: 64 });
+    expect(result.shas).toHaveLength(400);
+    // A share of what is left alone would cut the list into some 40 batches, the last ones of a single commit: each
+    // takes a few milliseconds, so batches of 100 ms of work are the largest allowed, 64 commits.
+    expect(result.sizes.length).toBeLessThan(16);
   });
 
   it('gives one batch to a short history, and none to an empty one', async () => {

@@ -56,9 +56,10 @@ describe('parallelLog', () => {
     execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: stream });
     const result = await batches(repo, { jobs: 2, batchSize: 64 });
     expect(result.shas).toHaveLength(400);
-    // A share of what is left alone would cut the list into some 40 batches, the last ones of a single commit: each
-    // takes a few milliseconds, so batches of 100 ms of work are the largest allowed, 64 commits.
-    expect(result.sizes.length).toBeLessThan(16);
+    // A share of what is left alone cuts the list into 34 batches, the last ones of a single commit. A batch of some
+    // 50 tiny commits takes a few tens of milliseconds, so 100 ms of work is more than the 64 commits allowed: 7
+    // batches. The bound leaves room for a machine several times slower (no batch under 20 commits: 15 batches).
+    expect(result.sizes.length).toBeLessThan(20);
   });
 
   it('gives one batch to a short history, and none to an empty one', async () => {

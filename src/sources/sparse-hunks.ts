@@ -114,10 +114,14 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[], utf8?: 
         // The block of added lines that follows, within the reach: the walk then resumes after it.
         let at = nextLineStart(text, lineStart);
         let number = nextNumber + 1;
-        while (at < text.length && charsBetween(hit, at) <= reach && lineKind(text, at, columns) === 'added') {
+        // Characters from the hit to `at`, counted line by line: in a non-ASCII diff, each line is decoded once.
+        let reached = charsBetween(hit, at);
+        while (at < text.length && reached <= reach && lineKind(text, at, columns) === 'added') {
           take(at, number++);
           previousAdded = { start: at, number: number - 1 };
-          at = nextLineStart(text, at);
+          const next = nextLineStart(text, at);
+          reached += charsBetween(at, next);
+          at = next;
         }
         if (number > nextNumber + 1) {
           cursor = at;

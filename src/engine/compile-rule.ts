@@ -66,7 +66,7 @@ export function compileRule(definition: BuiltinRuleDefinition, engine: 'native' 
     severity: definition.severity,
     keywords: definition.keywords.map((k) => k.toLowerCase()),
     ...(engine === 'linear' ? { custom: true } : {}),
-    ...(engine === 'native' && definition.stopCharacters && !definition.multiline ? { stops: stopTable(definition.stopCharacters) } : {}),
+    ...(engine === 'native' && definition.stopCharacters ? { stops: stopTable(definition.stopCharacters) } : {}),
   };
   if (engine === 'linear') return { ...rule, matchers: parts.matchers(), placeholders: parts.placeholders(), appliesTo: parts.appliesTo() };
   let matchers: Matcher[] | undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectIn, foundIn } from '../../helpers/detector.js';
 import { expandTemplate } from '../../helpers/keys.js';
+import { holdsQuoteBeforeBase64Run } from '../../../src/engine/derived/decoded-base64.js';
 
 const found = (text: string, path: string) => foundIn(text, path);
 
@@ -36,5 +37,31 @@ describe('base64 values, decoded', () => {
     expect(found('const hash = "{{b64:44}}==";', 'src/a.ts')).toEqual([]);
     expect(found('<img src="data:image/png;base64,{{b64:200}}">', 'index.html')).toEqual([]);
     expect(found('kind: Secret\ndata:\n  LEVEL: {{b64of:info}}\n  HOST: {{b64of:db.internal.example.com}}', 'secret.yaml')).toEqual([]);
+  });
+
+  it('looks for quoted base64 only in texts where a quote is followed by 32 base64 characters', () => {
+    const quoteThenRun = /["'`][A-Za-z0-9+/]{32}/;
+    // Runs of 16 to 36 base64 characters between quotes, spaces and dashes: the skips land on every kind of boundary.
+    const pieces = ['"', "'", '`', ' ', '-', '=', '\n', 'é'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const base64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    let held = 0;
+    for (let t = 0; t < 400; t++) {
+      let text = '';
+      while (text.length < 60) {
+        text += pieces[random(pieces.length)];
+        const run = 16 + random(21);
+        for (let i = 0; i < run; i++) text += base64[random(64)];
+      }
+      expect(holdsQuoteBeforeBase64Run(text), text).toBe(quoteThenRun.test(text));
+      if (quoteThenRun.test(text)) held++;
+    }
+    expect(held).toBeGreaterThan(50);
+    expect(held).toBeLessThan(350);
+    expect(holdsQuoteBeforeBase64Run(`"${'A'.repeat(31)}"`)).toBe(false);
+    expect(holdsQuoteBeforeBase64Run(`x"${'A'.repeat(32)}`)).toBe(true);
+    expect(holdsQuoteBeforeBase64Run(`${'A'.repeat(40)}"${'A'.repeat(31)}`)).toBe(false);
+    expect(holdsQuoteBeforeBase64Run(`-${'A'.repeat(32)}"${'A'.repeat(32)}`)).toBe(true);
   });
 });

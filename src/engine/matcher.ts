@@ -22,31 +22,34 @@ export interface Matcher {
  */
 export class NativeMatcher implements Matcher {
   private readonly regex: RegExp;
-  /** Under the `i` flag the clauses are lower-case, and a clause with a letter is looked for in the lower-cased text. */
-  private readonly foldCase: boolean;
+  /** Each clause as one regex of its literals, case-insensitive under the `i` flag (see `mayMatch`). */
+  private readonly clauses: readonly RegExp[];
 
   constructor(
     source: string,
     flags: string,
-    private readonly requiredLiterals: readonly LiteralClause[] = [],
+    requiredLiterals: readonly LiteralClause[] = [],
   ) {
     this.regex = new RegExp(source, `${flags}gd`);
     if (!/\(\?<secret>/.test(source)) throw new Error('the pattern has no named group "secret"');
-    this.foldCase = flags.includes('i') && requiredLiterals.some((clause) => clause.some((literal) => /[a-z]/.test(literal)));
+    // The flags that decide how case folds (i, and u or v if a rule ever takes them), as in the pattern.
+    const foldingFlags = flags.replace(/[^iuv]/g, '');
+    this.clauses = requiredLiterals.map((clause) => new RegExp(clause.map(escapeForRegExp).join('|'), foldingFlags));
   }
 
+  /**
+   * Whether the text meets every clause. One regex a clause, rather than an `includes` a literal in a lower-cased
+   * copy: no copy of the window is made (the multi-line base-URL rule's are 16 KB each), and one search finds any of
+   * the clause's literals. The clause folds case as the rule's own pattern does (under `i` without `u`, an ASCII
+   * letter matches only its other case), so a text the pattern matches always meets its clauses.
+   */
   private mayMatch(text: string): boolean {
-    const haystack = this.foldCase ? text.toLowerCase() : text;
-    for (const clause of this.requiredLiterals) {
-      let met = false;
-      for (let i = 0; i < clause.length && !met; i++) met = haystack.includes(clause[i]!);
-      if (!met) return false;
-    }
+    for (const clause of this.clauses) if (!clause.test(text)) return false;
     return true;
   }
 
   matchAll(text: string): Match[] {
-    if (this.requiredLiterals.length && !this.mayMatch(text)) return [];
+    if (!this.mayMatch(text)) return [];
     // One regex object, reset each call: matching is synchronous and runs to the end, so no two calls interleave.
     const regex = this.regex;
     regex.lastIndex = 0;
@@ -90,4 +93,9 @@ export class LinearMatcher implements Matcher {
     }
     return matches;
   }
+}
+
+/** A literal as a regex that matches exactly it. */
+function escapeForRegExp(literal: string): string {
+  return literal.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }

@@ -38,10 +38,26 @@ describe('NativeMatcher with required literals', () => {
     const matcher = new NativeMatcher('[a-z]+://(?<secret>\\w+)@\\w+', '', [['://'], ['@']]);
     expect(matcher.matchAll('see https://example.com and user@host')).toEqual([]);
     expect(matcher.matchAll('url = https://s3cr3t@host').map((m) => [m.secretStart, m.secretEnd])).toEqual([[14, 20]]);
+    // A clause the pattern does not need shows that a text without it is never searched.
+    const gated = new NativeMatcher('key=(?<secret>\\w+)', '', [['token', 'secret'], ['=']]);
+    expect(gated.matchAll('key=abc')).toEqual([]);
+    expect(gated.matchAll('secret key=abc')).toHaveLength(1);
   });
 
-  it('under the i flag looks for the lower-case clauses in the lower-cased text', () => {
+  it('takes each literal as it is spelt, regex characters included', () => {
+    const matcher = new NativeMatcher('a.b=(?<secret>\\w+)', '', [['a.b']]);
+    expect(matcher.matchAll('axb=1')).toEqual([]);
+    expect(matcher.matchAll('a.b=1')).toHaveLength(1);
+  });
+
+  it('under the i flag meets a clause in any case, as the pattern does', () => {
     const matcher = new NativeMatcher('bearer\\s+(?<secret>\\w{8,})', 'i', [['bearer']]);
     expect(matcher.matchAll('Authorization: BEARER abcdefgh12').length).toBe(1);
+    expect(matcher.matchAll('Authorization: bEaReR abcdefgh12').length).toBe(1);
+    // Without the u flag neither the pattern nor the clause folds the Kelvin sign to k.
+    const kelvin = new NativeMatcher('(?<secret>key\\d)', 'i', [['key']]);
+    expect('\u212Aey1'.match(/key\d/i)).toBeNull();
+    expect(kelvin.matchAll('\u212Aey1')).toEqual([]);
+    expect(kelvin.matchAll('KEY1')).toHaveLength(1);
   });
 });

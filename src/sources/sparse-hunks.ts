@@ -60,6 +60,10 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[], utf8?: 
   const charsBetween = utf8
     ? (from: number, to: number) => utf8.toString('utf8', from, to).length
     : (from: number, to: number) => to - from;
+  // The same count where it can be at most `limit`; past that, any figure above `limit`. A UTF-16 unit comes from at
+  // most three bytes (a replacement character too), so more than 3 × limit bytes hold more than `limit` characters:
+  // a long line after a reaching hit is not decoded only to learn that it is out of reach, once for each hit on it.
+  const charsWithin = (from: number, to: number, limit: number) => (to - from > 3 * limit ? limit + 1 : charsBetween(from, to));
   const take = (start: number, number: number) => {
     if (start <= lastTaken) return;
     const end = text.indexOf('\n', start);
@@ -115,12 +119,12 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[], utf8?: 
         let at = nextLineStart(text, lineStart);
         let number = nextNumber + 1;
         // Characters from the hit to `at`, counted line by line: in a non-ASCII diff, each line is decoded once.
-        let reached = charsBetween(hit, at);
+        let reached = charsWithin(hit, at, reach);
         while (at < text.length && reached <= reach && lineKind(text, at, columns) === 'added') {
           take(at, number++);
           previousAdded = { start: at, number: number - 1 };
           const next = nextLineStart(text, at);
-          reached += charsBetween(at, next);
+          reached += charsWithin(at, next, reach - reached);
           at = next;
         }
         if (number > nextNumber + 1) {

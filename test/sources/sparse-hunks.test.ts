@@ -116,4 +116,14 @@ describe('addedLinesAtHits', () => {
     expect(fromText.lines.at(-1)).toBe('within reach');
     expect(fromBytes).toEqual(fromText);
   });
+
+  it('counts a reach in characters where three-byte characters make the bytes thrice as many', () => {
+    // 6 characters to the euro line, 13 more to the next: 19 within a reach of 20, though the euro line is 37 bytes;
+    // the line after is 32 characters on, out of reach.
+    const bytes = Buffer.from(`diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -0,0 +1,4 @@\n+BEGIN\n+${'€'.repeat(12)}\n+within reach\n+${'x'.repeat(3_000)}\n`);
+    const latin1 = bytes.toString('latin1');
+    const result = addedLinesAtHits(latin1, [{ offset: latin1.indexOf('BEGIN'), keyword: 'begin', reach: 20 }], bytes);
+    expect(result.lines).toEqual(['BEGIN', '€'.repeat(12), 'within reach']);
+    expect(result.lineNumbers).toEqual([1, 2, 3]);
+  });
 });

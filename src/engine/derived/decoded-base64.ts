@@ -9,7 +9,9 @@ const QUOTED_RUN = 32;
 /** A Kubernetes Secret's data entry: `  name: base64` (the whole manifest is the context: `kind: Secret`). */
 const SECRET_DATA_ENTRY = /^[ \t]+["']?([\w.-]{1,253})["']?:[ \t]*["']?([A-Za-z0-9+/]{4,}={0,2})["']?[ \t]*\r?$/gm;
 /** A data URL of text (a source map, JSON, a script, a form): images and fonts are left alone. */
-const DATA_URL = /data:(?:text\/[\w.+-]+|application\/(?:json|javascript|x-javascript|xml|x-sh|x-www-form-urlencoded|octet-stream))?(?:;[\w-]+=[\w.-]+)*;base64,([A-Za-z0-9+/]{16,}={0,2})/g;
+export const DATA_URL = /data:(?:text\/[\w.+-]+|application\/(?:json|javascript|x-javascript|xml|x-sh|x-www-form-urlencoded|octet-stream))?(?:;[\w-]+=[\w.-]+)*;base64,([A-Za-z0-9+/]{16,}={0,2})/g;
+/** DATA_URL tried at one place only. */
+const DATA_URL_HERE = new RegExp(DATA_URL.source, 'y');
 /**
  * Quoted base64 in general is decoded in files up to this size: people write configs and code this small, while
  * bundles and generated files are larger and full of quoted base64 that is not theirs (fonts, images, wasm).
@@ -39,8 +41,9 @@ export const decodeBase64Values: View = {
         out.push(new DerivedTextBuilder(text).put(shown, start, start + m[2]!.length).build('base64'));
       }
     }
-    if (hits.offsetsOf(';base64,').length) {
-      for (const m of allMatches(DATA_URL, text)) {
+    const markers = hits.offsetsOf(';base64,');
+    if (markers.length) {
+      for (const m of dataUrlsAt(text, markers)) {
         const start = m.index + m[0].length - m[1]!.length;
         const decoded = decodedText(m[1]!);
         if (decoded !== undefined) out.push(new DerivedTextBuilder(text).put(decoded, start, start + m[1]!.length).build('base64'));
@@ -56,6 +59,31 @@ export const decodeBase64Values: View = {
     return out;
   },
 };
+
+/**
+ * The DATA_URL matches in `text`, found from where `;base64,` stands (`markers`, ascending; in any case, as the
+ * keyword pass finds it) rather than by searching the whole text: a bundle that holds its source map is megabytes.
+ * No character between `data:` and `;base64,` can be a colon or a comma, so a URL that holds a marker starts at the
+ * last `data:` before it, and holds the first marker after that start: one try there finds what the global search
+ * finds, match for match and in the same order.
+ */
+export function dataUrlsAt(text: string, markers: readonly number[]): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let lastStart = -1;
+  // Where the last match ended: the global search goes on from there.
+  let searchedTo = 0;
+  for (const marker of markers) {
+    const start = text.lastIndexOf('data:', marker - 'data:'.length);
+    if (start === -1 || start === lastStart || start < searchedTo) continue;
+    lastStart = start;
+    DATA_URL_HERE.lastIndex = start;
+    const m = DATA_URL_HERE.exec(text);
+    if (!m) continue;
+    found.push(m);
+    searchedTo = start + m[0].length;
+  }
+  return found;
+}
 
 const BASE64_CHARACTER = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_CHARACTER[c.charCodeAt(0)] = 1;

@@ -9,7 +9,7 @@ import { joinNotebookCells } from './notebook-cells.js';
 
 /** What the keyword pass the detector makes anyway found in a text: where each marker stands, and where rules' keywords do. */
 export interface MarkerHits {
-  /** Where a marker (lower-case) occurs. */
+  /** Where a marker (lower-case) occurs, in ascending order. */
   offsetsOf(marker: string): readonly number[];
   /** Where any of these markers occurs, marker after marker (a new array, the caller's to sort or extend). */
   offsetsOfAny(markers: readonly string[]): number[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectIn, foundIn } from '../../helpers/detector.js';
 import { expandTemplate } from '../../helpers/keys.js';
-import { holdsQuoteBeforeBase64Run } from '../../../src/engine/derived/decoded-base64.js';
+import { DATA_URL, dataUrlsAt, holdsQuoteBeforeBase64Run } from '../../../src/engine/derived/decoded-base64.js';
 
 const found = (text: string, path: string) => foundIn(text, path);
 
@@ -63,5 +63,28 @@ describe('base64 values, decoded', () => {
     expect(holdsQuoteBeforeBase64Run(`x"${'A'.repeat(32)}`)).toBe(true);
     expect(holdsQuoteBeforeBase64Run(`${'A'.repeat(40)}"${'A'.repeat(31)}`)).toBe(false);
     expect(holdsQuoteBeforeBase64Run(`-${'A'.repeat(32)}"${'A'.repeat(32)}`)).toBe(true);
+  });
+
+  it('finds data URLs from their ;base64, markers as a search of the whole text does', () => {
+    const pieces = ['data:', 'data:', 'text/plain', 'application/json', 'image/png', ';charset=utf-8', ';q=1', ';base64,', ';base64,', ';BASE64,', ':', ',', ' '];
+    let seed = 11;
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 8) % n);
+    const base64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    let urls = 0;
+    for (let t = 0; t < 500; t++) {
+      let text = '';
+      for (let piece = 0; piece < 12; piece++) {
+        const next = pieces[random(pieces.length)]!;
+        text += next;
+        // A run of base64 after most markers (some too short to count), and now and then elsewhere.
+        if (next.endsWith(',') ? random(4) > 0 : random(4) === 0) for (let i = 10 + random(20); i > 0; i--) text += base64[random(64)];
+      }
+      // The keyword pass finds markers in any case.
+      const markers = [...text.toLowerCase().matchAll(/;base64,/g)].map((m) => m.index);
+      const expected = [...text.matchAll(DATA_URL)].map((m) => [m.index, m[0]]);
+      expect(dataUrlsAt(text, markers).map((m) => [m.index, m[0]]), text).toEqual(expected);
+      urls += expected.length;
+    }
+    expect(urls).toBeGreaterThan(50);
   });
 });

@@ -71,6 +71,7 @@ export async function* walkFiles(roots: string[], options: WalkOptions): AsyncGe
  * has nothing else to do (about a tenth of a single-threaded scan of a node_modules tree).
  */
 async function* walkFolder(root: string, gitignore: GitignoreRules, options: WalkOptions, seen: Set<string>): AsyncGenerator<WalkedFile> {
+  const pathsOf = pathsUnder(root, options.cwd);
   const pending: Array<{ dir: string; inDependency: boolean }> = [{ dir: '', inDependency: false }];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { dir, inDependency } = next;
@@ -94,10 +95,9 @@ async function* walkFolder(root: string, gitignore: GitignoreRules, options: Wal
         continue;
       }
       if (gitignore.ignores(projectPath)) continue;
-      const absolutePath = join(root, projectPath);
+      const { absolutePath, path } = pathsOf(projectPath);
       if (options.isIgnored(absolutePath) || seen.has(absolutePath)) continue;
       seen.add(absolutePath);
-      const path = displayPath(options.cwd, absolutePath);
       const skip = notScanned(entry);
       if (skip) options.onSkip({ path, reason: skip });
       else yield { absolutePath, path, projectPath };
@@ -117,6 +117,26 @@ function kindOf(info: Stats): string {
   if (info.isSocket()) return 'socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
   return 'special file';
+}
+
+/**
+ * The absolute and the displayed path of each file under `root` (absolute, resolved), from its path in the project.
+ * Where paths are written with `/`, both are the root's own followed by the project path (made of names readdir gave,
+ * never `.` or `..`): path.join and path.relative for every file were a tenth of the walk of a node_modules tree.
+ */
+function pathsUnder(root: string, cwd: string): (projectPath: string) => { absolutePath: string; path: string } {
+  const absolutePrefix = root === '/' ? '/' : `${root}/`;
+  const base = resolve(cwd);
+  // Under a root that holds the working folder, a file beside it is shown as `../x`, one inside it as `x`.
+  if (sep !== '/' || (base !== root && base.startsWith(absolutePrefix))) {
+    return (projectPath) => {
+      const absolutePath = join(root, projectPath);
+      return { absolutePath, path: displayPath(cwd, absolutePath) };
+    };
+  }
+  const rootShown = displayPath(cwd, root);
+  const shownPrefix = rootShown === '.' ? '' : `${rootShown}/`;
+  return (projectPath) => ({ absolutePath: absolutePrefix + projectPath, path: shownPrefix + projectPath });
 }
 
 export function displayPath(cwd: string, absolutePath: string): string {

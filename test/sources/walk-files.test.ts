@@ -1,5 +1,5 @@
 import { symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SkippedFile } from '../../src/sources/read-file.js';
 import { walkFiles } from '../../src/sources/walk-files.js';
@@ -47,5 +47,20 @@ describe('walkFiles', () => {
     const { files, skipped } = await walk(dir);
     expect(files).toEqual(['src/a.ts']);
     expect(skipped).toEqual([{ path: 'src/loop', reason: 'symlink' }]);
+  });
+
+  it('shows each path relative to the working folder, and gives its absolute path, wherever the root stands', async () => {
+    const dir = tempTree({ 'app/src/a.ts': 'x', 'app/b.ts': 'x', 'apps/c.ts': 'x', 'd.ts': 'x' });
+    // Roots: the working folder, one below it, a sibling whose name starts like it, and the folder that holds it.
+    for (const [cwd, root] of [['app', '.'], ['app', 'src'], ['app', '../apps'], ['app', '..'], ['app/src', '../..'], ['.', 'app']] as const) {
+      const base = join(dir, cwd);
+      const walked = [];
+      for await (const file of walkFiles([root], { cwd: base, isIgnored: () => false, onSkip: () => undefined })) walked.push(file);
+      expect(walked.length, `${cwd} ${root}`).toBeGreaterThan(0);
+      for (const file of walked) {
+        expect(file.absolutePath).toBe(join(base, root, file.projectPath));
+        expect(file.path, `${cwd} ${root}`).toBe(relative(base, file.absolutePath));
+      }
+    }
   });
 });

@@ -118,7 +118,7 @@ export function addedLinesAtHits(text: string, hits: readonly DiffHit[], utf8?: 
         // The block of added lines that follows, within the reach: the walk then resumes after it.
         let at = nextLineStart(text, lineStart);
         let number = nextNumber + 1;
-        // Characters from the hit to `at`, counted line by line: in a non-ASCII diff, each line is decoded once.
+        // Characters from the hit to `at`, counted line by line: in a non-ASCII diff, each line is decoded at most once.
         let reached = charsWithin(hit, at, reach);
         while (at < text.length && reached <= reach && lineKind(text, at, columns) === 'added') {
           take(at, number++);

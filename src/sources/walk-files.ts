@@ -122,7 +122,7 @@ function kindOf(info: Stats): string {
 /**
  * The absolute and the displayed path of each file under `root` (absolute, resolved), from its path in the project.
  * Where paths are written with `/`, both are the root's own followed by the project path (made of names readdir gave,
- * never `.` or `..`): path.join and path.relative for every file were a tenth of the walk of a node_modules tree.
+ * never `.` or `..`): path.join and path.relative for every file were half the walk of a node_modules tree.
  */
 function pathsUnder(root: string, cwd: string): (projectPath: string) => { absolutePath: string; path: string } {
   const absolutePrefix = root === '/' ? '/' : `${root}/`;

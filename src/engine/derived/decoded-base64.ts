@@ -74,6 +74,7 @@ export function dataUrlsAt(text: string, markers: readonly number[]): RegExpExec
   let searchedTo = 0;
   for (const marker of markers) {
     const start = text.lastIndexOf('data:', marker - 'data:'.length);
+    // Tried already (for an earlier marker, in vain), or inside the last match: the global search never starts there.
     if (start === -1 || start === lastStart || start < searchedTo) continue;
     lastStart = start;
     DATA_URL_HERE.lastIndex = start;

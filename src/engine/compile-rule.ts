@@ -1,8 +1,8 @@
 import { loadPicomatch, loadRe2js } from '../lazy-require.js';
+import { asciiSet, type AsciiSet } from './ascii-set.js';
 import { LinearMatcher, NativeMatcher, type Matcher } from './matcher.js';
 import type { LiteralClause } from './required-literals.js';
 import type { RuleDefinition } from './rule-schema.js';
-import { stopTable } from './stretches.js';
 import type { Severity } from './types.js';
 
 /**
@@ -36,7 +36,7 @@ export interface CompiledRule {
   /** A user's rule (from a config file) rather than a built-in one: it verifies keys only when the runner says so. */
   custom?: boolean;
   /** The stop characters of a built-in rule, by character code (see stretches.ts); absent when it has none. */
-  stops?: Uint8Array;
+  stops?: AsciiSet;
 }
 
 /** A rule's patterns as a list, whether it gives one or several. */
@@ -66,7 +66,7 @@ export function compileRule(definition: BuiltinRuleDefinition, engine: 'native' 
     severity: definition.severity,
     keywords: definition.keywords.map((k) => k.toLowerCase()),
     ...(engine === 'linear' ? { custom: true } : {}),
-    ...(engine === 'native' && definition.stopCharacters ? { stops: stopTable(definition.stopCharacters) } : {}),
+    ...(engine === 'native' && definition.stopCharacters ? { stops: asciiSet(definition.stopCharacters) } : {}),
   };
   if (engine === 'linear') return { ...rule, matchers: parts.matchers(), placeholders: parts.placeholders(), appliesTo: parts.appliesTo() };
   let matchers: Matcher[] | undefined;

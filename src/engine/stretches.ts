@@ -1,9 +1,4 @@
-/** A rule's stop characters (see stop-characters.ts) as a lookup by character code; ASCII only. */
-export function stopTable(characters: string): Uint8Array {
-  const table = new Uint8Array(128);
-  for (const char of characters) table[char.charCodeAt(0)] = 1;
-  return table;
-}
+import { inAsciiSet, type AsciiSet } from './ascii-set.js';
 
 /**
  * Where a rule's regex must run inside its windows, when no match can hold a stop character and every match holds
@@ -15,12 +10,9 @@ export function stopTable(characters: string): Uint8Array {
  * `windows` and `hits` ascend, and each hit is in a window. Stretches that meet are joined. Linear: a hit inside the
  * stretch already found is not searched around again.
  */
-export function stretchesAroundHits(text: string, windows: Array<[number, number]>, hits: number[], stops: Uint8Array): Array<[number, number]> {
+export function stretchesAroundHits(text: string, windows: Array<[number, number]>, hits: number[], stops: AsciiSet): Array<[number, number]> {
   const stretches: Array<[number, number]> = [];
-  const isStop = (at: number) => {
-    const code = text.charCodeAt(at);
-    return code < 128 && stops[code] === 1;
-  };
+  const isStop = (at: number) => inAsciiSet(stops, text.charCodeAt(at));
   let window = 0;
   let runEnd = -1;
   for (const hit of hits) {

@@ -26,8 +26,9 @@ export function loadPacksFromYaml(): LoadedPack[] {
         throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
       }
       const rules = parsed.data.rules.map((rule) => {
-        const clauses = regexSources(rule).map((source) => clausesBeyondKeywords(requiredLiterals(source, rule.flags), rule.keywords, rule.flags));
-        const stops = rule.multiline ? '' : stopCharacters(regexSources(rule), rule.flags, rule.keywords);
+        const sources = regexSources(rule);
+        const clauses = sources.map((source) => clausesBeyondKeywords(requiredLiterals(source, rule.flags), rule.keywords, rule.flags));
+        const stops = rule.multiline ? '' : stopCharacters(sources, rule.flags, rule.keywords);
         return { ...rule, requiredLiterals: clauses, ...(stops ? { stopCharacters: stops } : {}) };
       });
       return { ...parsed.data, rules, file };

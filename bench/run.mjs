@@ -55,7 +55,6 @@ function writeTreeCorpus(dir, megabytes) {
 }
 
 const mb = (bytes) => bytes / 1024 / 1024;
-/** The run of median wall time among `n` runs of `fn` (which returns a timed() run). */
 const fmt = (n, digits = 1) => n.toFixed(digits);
 /** A ratio of times as "N% slower", or "N% faster" when run-to-run noise puts it below 1. */
 const slowdown = (ratio) => (ratio >= 1 ? `${fmt((ratio - 1) * 100, 0)}% slower` : `${fmt((1 - ratio) * 100, 0)}% faster`);

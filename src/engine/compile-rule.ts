@@ -1,5 +1,5 @@
 import { loadPicomatch, loadRe2js } from '../lazy-require.js';
-import { asciiSet, type AsciiSet } from './ascii-set.js';
+import { AsciiSet } from './ascii-set.js';
 import { LinearMatcher, NativeMatcher, type Matcher } from './matcher.js';
 import type { LiteralClause } from './required-literals.js';
 import type { RuleDefinition } from './rule-schema.js';
@@ -66,7 +66,7 @@ export function compileRule(definition: BuiltinRuleDefinition, engine: 'native' 
     severity: definition.severity,
     keywords: definition.keywords.map((k) => k.toLowerCase()),
     ...(engine === 'linear' ? { custom: true } : {}),
-    ...(engine === 'native' && definition.stopCharacters ? { stops: asciiSet(definition.stopCharacters) } : {}),
+    ...(engine === 'native' && definition.stopCharacters ? { stops: new AsciiSet(definition.stopCharacters) } : {}),
   };
   if (engine === 'linear') return { ...rule, matchers: parts.matchers(), placeholders: parts.placeholders(), appliesTo: parts.appliesTo() };
   let matchers: Matcher[] | undefined;

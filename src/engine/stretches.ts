@@ -1,4 +1,4 @@
-import { inAsciiSet, type AsciiSet } from './ascii-set.js';
+import type { AsciiSet } from './ascii-set.js';
 
 /**
  * Where a rule's regex must run inside its windows, when no match can hold a stop character and every match holds
@@ -12,7 +12,7 @@ import { inAsciiSet, type AsciiSet } from './ascii-set.js';
  */
 export function stretchesAroundHits(text: string, windows: Array<[number, number]>, hits: number[], stops: AsciiSet): Array<[number, number]> {
   const stretches: Array<[number, number]> = [];
-  const isStop = (at: number) => inAsciiSet(stops, text.charCodeAt(at));
+  const isStop = (at: number) => stops.has(text.charCodeAt(at));
   let window = 0;
   let runEnd = -1;
   for (const hit of hits) {

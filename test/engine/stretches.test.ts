@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stopCharacters } from '../../src/engine/stop-characters.js';
-import { asciiSet } from '../../src/engine/ascii-set.js';
+import { AsciiSet } from '../../src/engine/ascii-set.js';
 import { stretchesAroundHits } from '../../src/engine/stretches.js';
 
 /** Every match of `source` in each range, run on the range alone as the detector does, at offsets in `text`. */
@@ -51,7 +51,7 @@ describe('stretchesAroundHits', () => {
           if (last && from <= last[1]) last[1] = Math.max(last[1], to);
           else windows.push([from, to]);
         }
-        const stretches = stretchesAroundHits(text, windows, hits, asciiSet(stops));
+        const stretches = stretchesAroundHits(text, windows, hits, new AsciiSet(stops));
         expect(matchesIn(text, stretches, source)).toEqual(matchesIn(text, windows, source));
       }
     }
@@ -61,7 +61,7 @@ describe('stretchesAroundHits', () => {
     const line = Array.from({ length: 50 }, (_, i) => `"https://example.com/${i}" + other + code + between + them`).join(', ');
     const hits: number[] = [];
     for (let at = line.indexOf('://'); at !== -1; at = line.indexOf('://', at + 1)) hits.push(at);
-    const stretches = stretchesAroundHits(line, [[0, line.length]], hits, asciiSet(' "'));
+    const stretches = stretchesAroundHits(line, [[0, line.length]], hits, new AsciiSet(' "'));
     expect(stretches).toHaveLength(50);
     expect(stretches.every(([from, to]) => line.slice(from, to).startsWith('"https://') && line.slice(from, to).endsWith('"'))).toBe(true);
   });

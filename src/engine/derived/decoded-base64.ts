@@ -1,7 +1,7 @@
 import { DerivedTextBuilder, type DerivedText } from './derived-text.js';
 import type { View } from './derive.js';
 import { allMatches } from '../all-matches.js';
-import { asciiSet, inAsciiSet } from '../ascii-set.js';
+import { AsciiSet } from '../ascii-set.js';
 
 /** A quoted base64 value long enough to hold a key (24 bytes encode to 32 characters). */
 const QUOTED_BASE64 = /(["'`])([A-Za-z0-9+/]{32,}={0,2})\1/g;
@@ -87,8 +87,8 @@ export function dataUrlsAt(text: string, markers: readonly number[]): RegExpExec
   return found;
 }
 
-const BASE64_CHARACTERS = asciiSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
-const isBase64Character = (code: number) => inAsciiSet(BASE64_CHARACTERS, code);
+const BASE64_CHARACTERS = new AsciiSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+const isBase64Character = (code: number) => BASE64_CHARACTERS.has(code);
 const isQuote = (code: number) => code === 0x22 || code === 0x27 || code === 0x60;
 
 /**

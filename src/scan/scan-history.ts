@@ -10,7 +10,7 @@ import type { Repository } from '../sources/repository.js';
 import { listRefs } from '../report/summary.js';
 import { CommitsOutsideHead } from './commits-outside-head.js';
 import { configIgnoreFilter } from './path-filter.js';
-import { DEFAULT_MAX_FILE_SIZE, sortFindings, type ScanResult } from './scan-result.js';
+import { compareDates, DEFAULT_MAX_FILE_SIZE, sortFindings, type ScanResult } from './scan-result.js';
 
 export interface HistoryOptions {
   /** Only this branch (default: every ref, HEAD included). */
@@ -56,9 +56,8 @@ interface Introduction {
  * however the batches finish.
  */
 function isEarlier(finding: Finding, order: number, kept: Introduction): boolean {
-  const date = Date.parse(finding.location.date ?? '');
-  const keptDate = Date.parse(kept.first.location.date ?? '');
-  return date < keptDate || (date === keptDate && order > kept.order);
+  const byDate = compareDates(finding.location, kept.first.location);
+  return byDate < 0 || (byDate === 0 && order > kept.order);
 }
 
 const ONLY_IN_HISTORY =

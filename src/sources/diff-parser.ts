@@ -51,6 +51,8 @@ export interface KeywordFinder {
 
 /** Past this many characters of added lines in one file, a part is handed on, so a huge diff never fills memory. */
 const FLUSH_CHARS = 4 * 1024 * 1024;
+/** A file's diff held unread past this many bytes is read line by line as it comes (readLongSection). */
+const LONG_SECTION_BYTES = 8 * 1024 * 1024;
 /** One less than the longest section boundary, `\ndiff `. */
 const SEAM = 5;
 /**
@@ -155,7 +157,7 @@ export class DiffParser {
       this.keep(NO_BYTES, [], 0);
     } else {
       this.keep(data.subarray(start), rest, this.searched - start);
-      if (this.pending.length > FLUSH_CHARS * 2) this.readLongSection();
+      if (this.pending.length > LONG_SECTION_BYTES) this.readLongSection();
     }
   }
 

@@ -254,8 +254,8 @@ export class Detector {
    * the pass finds them: `withReach` gives the reach of those a caller keeps (a diff's added lines: half of them or
    * fewer). Undefined where WebAssembly is not available.
    */
-  keywordHitsAtBytes(bytes: Uint8Array): KeywordHit[] | undefined {
-    return this.prefilter.hitsAtBytes(bytes);
+  keywordHitsAtByteOffsets(bytes: Uint8Array): KeywordHit[] | undefined {
+    return this.prefilter.hitsAtByteOffsets(bytes);
   }
 
   /** A hit with how far past it its rules may look, and whether it is a quiet marker's (see `keywordHits`). */
@@ -269,8 +269,8 @@ export class Detector {
    * The keyword hits of a text given as its UTF-8 bytes, for `Chunk.hits` (a file just read): the same as the pass
    * `detect` makes over the text, faster; undefined when the bytes cannot be read so (invalid UTF-8).
    */
-  keywordHitsInBytes(bytes: Uint8Array): KeywordHit[] | undefined {
-    return this.prefilter.hitsInBytes(bytes);
+  keywordHitsOfUtf8(bytes: Uint8Array): KeywordHit[] | undefined {
+    return this.prefilter.hitsOfUtf8(bytes);
   }
 
   /** Whether a binary file's name is one a file-name rule reports (a key store): then it is worth reading. */

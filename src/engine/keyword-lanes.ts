@@ -107,7 +107,7 @@ export class KeywordLanes {
    * The same hits at byte offsets, in any bytes (git's raw output): keywords are ASCII, and an ASCII byte is the same
    * character however the bytes around it decode, so these are the hits of the decoded text, only placed by byte.
    */
-  hitsAtBytes(bytes: Uint8Array): KeywordHit[] {
+  hitsAtByteOffsets(bytes: Uint8Array): KeywordHit[] {
     return this.scan(bytes, false);
   }
 

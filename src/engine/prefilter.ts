@@ -59,7 +59,7 @@ export class KeywordPrefilter {
    * The same hits, found in the UTF-8 bytes the text was decoded from, at several times the speed (keyword-lanes.ts);
    * undefined when the bytes are not valid UTF-8 or WebAssembly is not available: the caller then calls `hits`.
    */
-  hitsInBytes(bytes: Uint8Array): KeywordHit[] | undefined {
+  hitsOfUtf8(bytes: Uint8Array): KeywordHit[] | undefined {
     const hits = this.lanes()?.hits(bytes);
     return hits && inOrderOfStart(hits);
   }
@@ -68,8 +68,8 @@ export class KeywordPrefilter {
    * The hits of any bytes (git's raw output, which need not be valid UTF-8) at byte offsets, in order of where they
    * start; undefined when WebAssembly is not available.
    */
-  hitsAtBytes(bytes: Uint8Array): KeywordHit[] | undefined {
-    const hits = this.lanes()?.hitsAtBytes(bytes);
+  hitsAtByteOffsets(bytes: Uint8Array): KeywordHit[] | undefined {
+    const hits = this.lanes()?.hitsAtByteOffsets(bytes);
     return hits && inOrderOfStart(hits);
   }
 

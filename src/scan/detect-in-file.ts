@@ -31,6 +31,6 @@ export function detectInFile(file: WalkedFile, detector: Detector, maxFileSize: 
  * decoded text, several times faster (keyword-lanes.ts).
  */
 export function detectInRead(detector: Detector, origin: Origin, read: { text: string; utf8?: Buffer }): Finding[] {
-  const hits = read.utf8 && detector.keywordHitsInBytes(read.utf8);
+  const hits = read.utf8 && detector.keywordHitsOfUtf8(read.utf8);
   return detector.detect({ origin, text: read.text, hits });
 }

@@ -44,7 +44,7 @@ export interface KeywordFinder {
   /** The hits in a decoded text, in its lines that start with `onlyLinesStartingWith`, at UTF-16 offsets. */
   keywordHits(text: string, onlyLinesStartingWith: string): readonly DiffHit[];
   /** The hits in raw bytes, in every line, at byte offsets; undefined when this pass is not available. */
-  keywordHitsAtBytes(bytes: Uint8Array): FoundHit[] | undefined;
+  keywordHitsAtByteOffsets(bytes: Uint8Array): FoundHit[] | undefined;
   /** A hit of the byte pass with its reach. */
   withReach(hit: FoundHit): DiffHit;
 }
@@ -164,7 +164,7 @@ export class DiffParser {
   /** Runs the byte pass over `data` from where it stopped to `until` (a line's start), adding to the pending hits. */
   private searchKeywords(data: Buffer, until: number): void {
     if (!this.pendingHits || until <= this.searched) return;
-    const found = this.keywords!.keywordHitsAtBytes(data.subarray(this.searched, until));
+    const found = this.keywords!.keywordHitsAtByteOffsets(data.subarray(this.searched, until));
     if (!found) {
       this.pendingHits = undefined;
       return;

@@ -17,7 +17,7 @@ import { tempTree } from '../helpers/temp-dir.js';
  */
 function expectSameHits(prefilter: KeywordPrefilter, text: string, what: string): void {
   const expected = prefilter.hits(text).map((hit) => `${hit.offset}:${hit.keyword}`);
-  const found = prefilter.hitsInBytes(Buffer.from(text, 'utf8'))?.map((hit) => `${hit.offset}:${hit.keyword}`);
+  const found = prefilter.hitsOfUtf8(Buffer.from(text, 'utf8'))?.map((hit) => `${hit.offset}:${hit.keyword}`);
   expect(found, what).toBeDefined();
   const differs = expected.findIndex((hit, i) => found![i] !== hit);
   expect({ count: found!.length, differs, at: found![differs] }, what).toEqual({ count: expected.length, differs: -1, at: undefined });
@@ -96,8 +96,8 @@ describe('KeywordLanes (the keyword pass over bytes)', () => {
 
   it('gives no answer for invalid UTF-8, whose decoded text has replacement characters', () => {
     const prefilter = new KeywordPrefilter(['key']);
-    expect(prefilter.hitsInBytes(Buffer.from([0x6b, 0x65, 0x79, 0xff, 0x6b, 0x65, 0x79]))).toBeUndefined();
-    expect(prefilter.hitsInBytes(Buffer.from('key é key'))).toEqual(prefilter.hits('key é key'));
+    expect(prefilter.hitsOfUtf8(Buffer.from([0x6b, 0x65, 0x79, 0xff, 0x6b, 0x65, 0x79]))).toBeUndefined();
+    expect(prefilter.hitsOfUtf8(Buffer.from('key é key'))).toEqual(prefilter.hits('key é key'));
   });
 
   it('finds, at byte offsets in any bytes (git’s raw output), what the string pass finds in them read one byte a character', async () => {
@@ -108,7 +108,7 @@ describe('KeywordLanes (the keyword pass over bytes)', () => {
     const bytes = Buffer.concat([Buffer.from(text), Buffer.from([0xe9, 0xff, 0xc3]), Buffer.from(` ${keywords[0]} \xc3${keywords[1]}`), Buffer.from([0x80, 0xfe])]);
     const byByte = prefilter.hits(bytes.toString('latin1')).map((hit) => `${hit.offset}:${hit.keyword}`);
     expect(byByte.length).toBeGreaterThan(5);
-    expect(prefilter.hitsAtBytes(bytes)?.map((hit) => `${hit.offset}:${hit.keyword}`)).toEqual(byByte);
+    expect(prefilter.hitsAtByteOffsets(bytes)?.map((hit) => `${hit.offset}:${hit.keyword}`)).toEqual(byByte);
   });
 
   it('is not made where WebAssembly is not available (node --jitless), so the string pass runs', () => {

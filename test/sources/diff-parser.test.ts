@@ -100,7 +100,7 @@ describe('unquote', () => {
  * bytes, or cut at the offsets given.
  */
 function findingsOf(log: Buffer, read: 'bytes' | 'text' | 'full', piece: number | number[]): string[] {
-  const textOnly = { keywordHits: defaultDetector.keywordHits.bind(defaultDetector), keywordHitsAtBytes: () => undefined, withReach: defaultDetector.withReach };
+  const textOnly = { keywordHits: defaultDetector.keywordHits.bind(defaultDetector), keywordHitsAtByteOffsets: () => undefined, withReach: defaultDetector.withReach };
   const found: string[] = [];
   const parser = new DiffParser(
     (a) => {

@@ -58,7 +58,8 @@ const childProcessOnDemand = {
 };
 
 // esbuild splits only ES modules into chunks: the CLI is bundled as ES modules in memory, then each file is turned
-// into CommonJS (imports become require calls, dynamic import() a require on first use).
+// into CommonJS (imports become require calls, dynamic import() a require on first use). A chunk's exports are then
+// getters on getters: a function another module calls for every character belongs on an object (see ascii-set.ts).
 const MODULE_URL = '__keywardModuleUrl';
 const cli = await build({
   ...common,

@@ -37,16 +37,16 @@ function addHeld(alternatives: AST.Alternative[], flags: string, held: Set<strin
   for (const alternative of alternatives) for (const element of alternative.elements) addHeldBy(element, flags, held);
 }
 
+/** The elements that match one character: a character, a class, a set (`\d`, `.`). */
+const ONE_CHARACTER: ReadonlySet<AST.Element['type']> = new Set(['Character', 'CharacterClass', 'CharacterSet', 'ExpressionCharacterClass']);
+
 function addHeldBy(element: AST.Element, flags: string, held: Set<string>): void {
+  if (ONE_CHARACTER.has(element.type)) {
+    const test = new RegExp(`^(?:${element.raw})$`, flags);
+    for (const char of CANDIDATES) if (test.test(char)) held.add(char);
+    return;
+  }
   switch (element.type) {
-    case 'Character':
-    case 'CharacterClass':
-    case 'CharacterSet':
-    case 'ExpressionCharacterClass': {
-      const test = new RegExp(`^(?:${element.raw})$`, flags);
-      for (const char of CANDIDATES) if (test.test(char)) held.add(char);
-      return;
-    }
     case 'Quantifier':
       return addHeldBy(element.element, flags, held);
     case 'Group':
@@ -64,7 +64,5 @@ function addHeldBy(element: AST.Element, flags: string, held: Set<string>): void
 
 /** A lookaround whose every branch is one character, a class or a set: it sees one character beside the match. */
 function looksAtOneCharacter(alternatives: AST.Alternative[]): boolean {
-  return alternatives.every(
-    ({ elements }) => elements.length === 1 && ['Character', 'CharacterClass', 'CharacterSet', 'ExpressionCharacterClass'].includes(elements[0]!.type),
-  );
+  return alternatives.every(({ elements }) => elements.length === 1 && ONE_CHARACTER.has(elements[0]!.type));
 }
